@@ -1,0 +1,131 @@
+// The n8n command line on one user folder: import credentials and workflows, execute a workflow.
+import { spawn } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { n8nEnv } from './env';
+import { N8nLine } from './line';
+import { freePort } from './ports';
+
+export interface ProcessResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	ms: number;
+}
+
+/** What `n8n execute --rawOutput` printed, parsed. `run` is the execution (IRun) JSON. */
+export interface Execution extends ProcessResult {
+	ok: boolean;
+	run: ExecutionRun;
+}
+
+export interface ExecutionRun {
+	status?: string;
+	data: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: ExecutionErrorJson }>>;
+			error?: ExecutionErrorJson;
+			lastNodeExecuted?: string;
+		};
+	};
+}
+
+export interface ExecutionErrorJson {
+	message?: string;
+	description?: string | null;
+	httpCode?: string;
+	[key: string]: unknown;
+}
+
+export class N8nCli {
+	constructor(
+		readonly line: N8nLine,
+		readonly userFolder: string,
+	) {}
+
+	async run(args: string[], timeoutMs = 180_000): Promise<ProcessResult> {
+		const brokerPort = await freePort();
+		const started = Date.now();
+		return await new Promise((resolveRun, reject) => {
+			const child = spawn(this.line.nodeBin, [this.line.n8nBin, ...args], {
+				env: n8nEnv(this.line, this.userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('error', reject);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolveRun({ code, stdout, stderr, ms: Date.now() - started });
+			});
+		});
+	}
+
+	private async runOrThrow(args: string[]): Promise<ProcessResult> {
+		const result = await this.run(args);
+		if (result.code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+		}
+		return result;
+	}
+
+	/** `n8n import:credentials`: `data` holds plain values; n8n encrypts them. */
+	async importCredentials(credentials: CredentialFixture[]): Promise<void> {
+		await this.runOrThrow(['import:credentials', `--input=${writeTemp('credentials.json', credentials)}`]);
+	}
+
+	async importWorkflow(workflow: object): Promise<void> {
+		await this.runOrThrow(['import:workflow', `--input=${writeTemp('workflow.json', workflow)}`]);
+	}
+
+	/** `n8n execute --id <id> --rawOutput`, with the execution JSON parsed from its output. */
+	async execute(workflowId: string): Promise<Execution> {
+		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const run = parseExecutionJson(result.stdout);
+		if (!run) {
+			throw new Error(`n8n execute printed no execution JSON (exit ${result.code})\n${result.stdout}\n${result.stderr}`);
+		}
+		return { ...result, ok: result.code === 0 && !run.data.resultData.error, run };
+	}
+}
+
+export interface CredentialFixture {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+function writeTemp(name: string, content: unknown): string {
+	const file = join(mkdtempSync(join(tmpdir(), 'n8n-import-')), name);
+	writeFileSync(file, JSON.stringify(content, null, 2));
+	return file;
+}
+
+/** The execution JSON is printed pretty, from a line `{` to a line `}`, between log lines. */
+export function parseExecutionJson(stdout: string): ExecutionRun | undefined {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	if (start < 0) return undefined;
+	const end = lines.indexOf('}', start);
+	if (end < 0) return undefined;
+	return JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionRun;
+}
+
+/** Output items (json) of a node's first run, first output. */
+export function nodeItems(run: ExecutionRun, nodeName: string): Array<Record<string, unknown>> {
+	const runs = run.data.resultData.runData[nodeName];
+	if (!runs?.length) return [];
+	return (runs[0].data?.main[0] ?? []).map((item) => item.json);
+}
+
+/** Message and description of the execution's error, as n8n shows them. */
+export function errorText(run: ExecutionRun): string {
+	const error = run.data.resultData.error;
+	if (!error) return '';
+	return [error.message, error.description].filter(Boolean).join('\n');
+}

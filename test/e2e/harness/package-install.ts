@@ -1,0 +1,46 @@
+// Builds and packs the package once per run, then installs the tarball into an n8n user folder
+// the way n8n installs a community package: <userFolder>/.n8n/nodes/node_modules/<name>.
+import { execFileSync } from 'child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { repoRoot } from './line';
+
+export const packageName = 'n8n-nodes-token-auth';
+const packDir = join(repoRoot, '.cache/e2e-pack');
+
+/** Path of the packed tarball; builds and packs unless E2E_TARBALL names an existing one. */
+export function packedTarball(): string {
+	const given = process.env.E2E_TARBALL;
+	if (given && existsSync(given)) return given;
+	rmSync(packDir, { recursive: true, force: true });
+	mkdirSync(packDir, { recursive: true });
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir, '--cache', join(repoRoot, '.cache/npm')], {
+		cwd: repoRoot,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const tarball = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+	if (!tarball) throw new Error(`npm pack left no tarball in ${packDir}`);
+	process.env.E2E_TARBALL = join(packDir, tarball);
+	return process.env.E2E_TARBALL;
+}
+
+/** Extracts the tarball into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-token-auth. */
+export function installPackage(userFolder: string, tarball = packedTarball()): string {
+	const nodesDir = join(userFolder, '.n8n/nodes');
+	const target = join(nodesDir, 'node_modules', packageName);
+	const unpack = mkdtempSync(join(tmpdir(), 'n8n-pack-'));
+	execFileSync('tar', ['xzf', tarball, '-C', unpack]);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(join(nodesDir, 'node_modules'), { recursive: true });
+	cpSync(join(unpack, 'package'), target, { recursive: true });
+	rmSync(unpack, { recursive: true, force: true });
+	// n8n keeps a package.json in .n8n/nodes listing what it installed there.
+	const version = require(join(target, 'package.json')).version as string;
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [packageName]: version } }, null, 2),
+	);
+	return target;
+}

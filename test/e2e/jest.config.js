@@ -1,0 +1,14 @@
+// End-to-end suite: the packed package inside a real n8n (see test/e2e/run.sh).
+// N8N_LINE=2 (n8n 2.41.1, Node 24) or N8N_LINE=1 (n8n 1.123.81, Node 20).
+module.exports = {
+	rootDir: '../..',
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+	testTimeout: 240000,
+	// Each spec file runs n8n processes of its own; two at a time fits CI's two cores.
+	maxWorkers: 2,
+	verbose: true,
+};

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# End-to-end suite: the packed package inside real n8n, on both lines users run.
+#   test/e2e/run.sh                 both lines: n8n 2.41.1 on Node 24, then n8n 1.123.81 on Node 20
+#   test/e2e/run.sh --line 2        one line only (2 or 1)
+#   test/e2e/run.sh --line 1 -- -t 'reuses'   extra arguments after -- go to jest
+#   test/e2e/run.sh --no-build      reuse the tarball of the previous run (.cache/e2e-pack)
+# Installs whatever n8n is missing into .cache/ first (scripts/install-n8n.sh), builds and packs
+# the package once, then runs test/e2e/*.e2e.test.ts with one n8n user folder per spec file.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+lines="2 1"
+jest_args=()
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --line) lines="$2"; shift 2 ;;
+    --line=*) lines="${1#--line=}"; shift ;;
+    --no-build) build=0; shift ;;
+    --) shift; jest_args=("$@"); break ;;
+    *) echo "unknown argument: $1 (use --line 2|1, then -- <jest args>)" >&2; exit 2 ;;
+  esac
+done
+
+for line in $lines; do bash scripts/install-n8n.sh "$line"; done
+
+pack_dir="$root/.cache/e2e-pack"
+if [ $build = 1 ] || ! ls "$pack_dir"/*.tgz >/dev/null 2>&1; then
+  echo "[e2e] build and pack"
+  npm run build --silent
+  rm -rf "$pack_dir"; mkdir -p "$pack_dir"
+  npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
+fi
+export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+
+status=0
+for line in $lines; do
+  started=$(date +%s)
+  echo "[e2e] n8n line $line"
+  if N8N_LINE=$line npx jest -c test/e2e/jest.config.js --ci "${jest_args[@]}"; then
+    echo "[e2e] line $line passed in $(( $(date +%s) - started ))s"
+  else
+    echo "[e2e] line $line FAILED after $(( $(date +%s) - started ))s"
+    status=1
+  fi
+done
+exit $status
