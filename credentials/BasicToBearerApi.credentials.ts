@@ -1,0 +1,92 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { basicToBearerExchange } from './common/basic-to-bearer-exchange';
+import { storedTokenFields } from './common/stored-token-fields';
+import { CREDENTIAL_TEST_HEADER, TokenEngine } from './common/token-engine';
+
+const engine = new TokenEngine(basicToBearerExchange);
+
+export class BasicToBearerApi implements ICredentialType {
+	name = 'basicToBearerApi';
+
+	displayName = 'Basic to Bearer API';
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-token-auth#basic-to-bearer-api';
+
+	icon: Icon = { light: 'file:../icons/tokenAuth.svg', dark: 'file:../icons/tokenAuth.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{ displayName: 'Username', name: 'username', type: 'string', default: '', required: true },
+		{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://api.example.com/auth/token',
+			description: 'Where the username and password are exchanged for an access token',
+		},
+		{
+			displayName: 'Access Token Extraction Key',
+			name: 'accessExtractionKey',
+			type: 'string',
+			default: 'access_token',
+			description: 'Key of the token in the JSON answer; a dot path such as data.token reaches nested values',
+		},
+		{
+			displayName: 'Expires In Extraction Key',
+			name: 'expiresInExtractionKey',
+			type: 'string',
+			default: 'expires_in',
+			description: 'Key of the lifetime in seconds in the JSON answer; without it the token is kept until the API rejects it',
+		},
+		{
+			displayName: 'HTTP Operation',
+			name: 'method',
+			type: 'options',
+			options: [
+				{ name: 'GET', value: 'GET' },
+				{ name: 'POST', value: 'POST' },
+				{ name: 'PUT', value: 'PUT' },
+			],
+			default: 'POST',
+			description: 'HTTP method of the token request',
+		},
+		{
+			displayName: 'Headers',
+			name: 'headers',
+			type: 'json',
+			default: '{}',
+			description: 'Extra headers for the token request, as a JSON object: {"apiKey": "api_key_value"}',
+		},
+		{
+			displayName: 'Use Raw Token',
+			name: 'omitBearerPrefix',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
+		},
+		...storedTokenFields,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await engine.preAuthentication(this, credentials);
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+		return await engine.authenticate(credentials, requestOptions);
+	}
+
+	test: ICredentialTestRequest = {
+		request: { url: '={{$credentials.accessTokenUrl}}', headers: { [CREDENTIAL_TEST_HEADER]: 'login' } },
+	};
+}

@@ -1,0 +1,49 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { readBearerToken } from './common/bearer-token';
+import { setAuthorization } from './common/headers';
+
+export class BearerTokenApi implements ICredentialType {
+	name = 'bearerTokenApi';
+
+	displayName = 'Bearer Token API';
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-token-auth#bearer-token-api';
+
+	icon: Icon = { light: 'file:../icons/bearerToken.svg', dark: 'file:../icons/bearerToken.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Sent as "Authorization: Bearer <token>"; surrounding spaces and newlines are removed',
+		},
+		{
+			displayName: 'Test URL',
+			name: 'testUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.example.com/me',
+			description: 'Used only by the credential test: an endpoint that answers an authorized GET with 2xx',
+		},
+	];
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+		return setAuthorization(requestOptions, `Bearer ${readBearerToken(credentials.token)}`);
+	}
+
+	test: ICredentialTestRequest = {
+		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
+	};
+}

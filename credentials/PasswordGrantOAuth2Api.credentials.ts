@@ -1,0 +1,99 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { passwordGrantExchange } from './common/password-grant-exchange';
+import { storedTokenFields } from './common/stored-token-fields';
+import { CREDENTIAL_TEST_HEADER, TokenEngine } from './common/token-engine';
+
+const engine = new TokenEngine(passwordGrantExchange);
+
+export class PasswordGrantOAuth2Api implements ICredentialType {
+	name = 'passwordGrantOAuth2Api';
+
+	displayName = 'OAuth2 Password Grant API';
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-password-grant-api';
+
+	icon: Icon = { light: 'file:../icons/tokenAuth.svg', dark: 'file:../icons/tokenAuth.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{ displayName: 'Client Id', name: 'clientId', type: 'string', default: '' },
+		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Username', name: 'username', type: 'string', default: '', required: true },
+		{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'string',
+			default: 'password',
+			description: 'The grant_type sent with the username and password; some servers expect a variant',
+		},
+		{
+			displayName: 'Headers',
+			name: 'headers',
+			type: 'json',
+			default: '{}',
+			description: 'Extra headers for the token requests, as a JSON object: {"key": "value"}',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://auth.example.com/oauth/token',
+		},
+		{
+			displayName: 'Refresh Token URL',
+			name: 'refreshTokenUrl',
+			type: 'string',
+			default: '',
+			description: 'Where a refresh token is exchanged for a new access token; empty uses the Access Token URL',
+		},
+		{ displayName: 'Scope', name: 'scope', type: 'string', default: '', description: 'Space-separated scopes to request' },
+		{
+			displayName: 'Client Authentication',
+			name: 'clientAuthentication',
+			type: 'options',
+			options: [
+				{ name: 'Send Client Credentials in Header', value: 'header', description: 'HTTP Basic, as RFC 6749 recommends' },
+				{ name: 'Send Client Credentials in Body', value: 'body', description: 'client_id and client_secret form fields' },
+			],
+			default: 'header',
+		},
+		{
+			displayName: 'Use Raw Token',
+			name: 'omitBearerPrefix',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
+		},
+		{
+			displayName: 'Body Parameters',
+			name: 'bodyParameters',
+			type: 'json',
+			default: '{}',
+			description: 'Extra form parameters for the token requests, as a JSON object: {"key": "value"}',
+		},
+		...storedTokenFields,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await engine.preAuthentication(this, credentials);
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+		return await engine.authenticate(credentials, requestOptions);
+	}
+
+	test: ICredentialTestRequest = {
+		request: { url: '={{$credentials.accessTokenUrl}}', headers: { [CREDENTIAL_TEST_HEADER]: 'login' } },
+	};
+}

@@ -1,0 +1,126 @@
+import { readJsonPath } from './json-path';
+import { TokenAuthError } from './token-auth-error';
+import { tokenEndpointFailure } from './token-endpoint-failure';
+
+/** What a token endpoint answered, as n8n's httpRequest helper returns it with returnFullResponse. */
+export interface TokenEndpointResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
+/** A token as the endpoint issued it. */
+export interface IssuedToken {
+	accessToken: string;
+	/** Lifetime in seconds; absent when the answer gives none (the token is kept until rejected). */
+	expiresInSeconds?: number;
+	refreshToken?: string;
+}
+
+/** Where the answer keeps each value (dot paths) and how the field is labelled for messages. */
+export interface AnswerKeys {
+	accessToken: string;
+	expiresIn: string;
+	refreshToken?: string;
+	accessTokenLabel: string;
+	expiresInLabel: string;
+}
+
+/** Turns a token endpoint's answer into a token, or throws an error that says what was wrong. */
+export function readTokenAnswer(
+	response: TokenEndpointResponse,
+	keys: AnswerKeys,
+	secrets: string[],
+): IssuedToken {
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw tokenEndpointFailure(response.statusCode, parseMaybeJson(response.body), secrets);
+	}
+	const answer = parseJsonAnswer(response);
+	const accessToken = readJsonPath(answer, keys.accessToken);
+	if (accessToken === undefined || accessToken === null) {
+		throw new TokenAuthError(
+			`The token endpoint answered without "${keys.accessToken}" (${keys.accessTokenLabel}). ` +
+				`Keys in the answer: ${describeKeys(answer)}`,
+		);
+	}
+	if (typeof accessToken !== 'string') {
+		throw new TokenAuthError(
+			`The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is ${kindOf(accessToken)}, not a string`,
+		);
+	}
+	if (accessToken.trim() === '') {
+		throw new TokenAuthError(`The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is empty`);
+	}
+	return {
+		accessToken: accessToken.trim(),
+		expiresInSeconds: readExpiresIn(readJsonPath(answer, keys.expiresIn), keys),
+		refreshToken: readRefreshToken(answer, keys.refreshToken),
+	};
+}
+
+function readExpiresIn(value: unknown, keys: AnswerKeys): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+	if (!Number.isFinite(seconds) || seconds < 0) {
+		throw new TokenAuthError(
+			`The token endpoint's "${keys.expiresIn}" (${keys.expiresInLabel}) is ${kindOf(value)}, not a number of seconds`,
+		);
+	}
+	return seconds;
+}
+
+function readRefreshToken(answer: unknown, key: string | undefined): string | undefined {
+	if (key === undefined) return undefined;
+	const value = readJsonPath(answer, key);
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parseJsonAnswer(response: TokenEndpointResponse): unknown {
+	const { body } = response;
+	if (body !== null && typeof body === 'object' && !isBinary(body)) return body;
+	const text = isBinary(body) ? Buffer.from(body as Uint8Array).toString('utf8') : String(body ?? '');
+	const contentType = String(response.headers?.['content-type'] ?? '');
+	if (/html/i.test(contentType) || /^\s*</.test(text)) {
+		throw new TokenAuthError(
+			`The token endpoint answered HTML, not JSON (HTTP ${response.statusCode}): check the Access Token URL`,
+		);
+	}
+	if (text.trim() === '') {
+		throw new TokenAuthError(`The token endpoint answered an empty body (HTTP ${response.statusCode}), not JSON`);
+	}
+	const parsed = parseMaybeJson(text);
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new TokenAuthError(
+			`The token endpoint answered something that is not a JSON object (HTTP ${response.statusCode})`,
+		);
+	}
+	return parsed;
+}
+
+/** Parses JSON text when it is JSON; returns anything else as it came. */
+export function parseMaybeJson(body: unknown): unknown {
+	const text = isBinary(body) ? Buffer.from(body as Uint8Array).toString('utf8') : body;
+	if (typeof text !== 'string') return text;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+function isBinary(value: unknown): boolean {
+	return value instanceof Uint8Array || value instanceof ArrayBuffer;
+}
+
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'an array';
+	if (value === null) return 'null';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return 'a string that is not a number';
+	return `a ${typeof value}`;
+}
+
+function describeKeys(answer: unknown): string {
+	const keys = answer !== null && typeof answer === 'object' ? Object.keys(answer) : [];
+	return keys.length === 0 ? 'none' : keys.slice(0, 10).join(', ');
+}

@@ -1,0 +1,53 @@
+import { redactSecrets } from './redact';
+import { TokenAuthError } from './token-auth-error';
+
+const MAX_DESCRIPTION_LENGTH = 200;
+
+/**
+ * Statuses that mean the endpoint refused this login for good. Retrying them only adds failed
+ * attempts (and account lockouts); 408 and 429 are about timing, not the credentials.
+ */
+export function isRefusalStatus(status: number): boolean {
+	return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/** The error for a token endpoint that answered with a non-2xx status. */
+export function tokenEndpointFailure(status: number, body: unknown, secrets: string[]): TokenAuthError {
+	const detail = describeOAuthError(body, secrets);
+	if (isRefusalStatus(status)) {
+		return new TokenAuthError(`The token endpoint refused the login (HTTP ${status}${detail})`, {
+			refusedLogin: true,
+		});
+	}
+	return new TokenAuthError(`The token endpoint failed (HTTP ${status}${detail}); the login itself was not refused`);
+}
+
+/** The error for a token call that got no HTTP answer at all. */
+export function tokenEndpointUnreachable(error: unknown, timeoutMs: number): TokenAuthError {
+	const code = String((error as { code?: unknown })?.code ?? '');
+	const message = String((error as { message?: unknown })?.message ?? '');
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
+		return new TokenAuthError(`The token endpoint did not answer within ${timeoutMs / 1000} s`);
+	}
+	if (/domain/i.test(message) && /allow/i.test(message)) {
+		// n8n's "Allowed HTTP Request Domains" said no; its message names the domain, no secret.
+		return new TokenAuthError(`The token call was blocked: ${message}`);
+	}
+	return new TokenAuthError(`Could not reach the token endpoint (${code || 'no answer'})`);
+}
+
+/** `: invalid_grant: Bad credentials` from an OAuth error answer; '' when there is none. */
+function describeOAuthError(body: unknown, secrets: string[]): string {
+	if (body === null || typeof body !== 'object') return '';
+	const { error, error_description: description } = body as Record<string, unknown>;
+	const parts = [error, description]
+		.filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+		.map((part) => clean(redactSecrets(part, secrets)));
+	return parts.length === 0 ? '' : `: ${parts.join(': ')}`;
+}
+
+function clean(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+	return flat.length > MAX_DESCRIPTION_LENGTH ? `${flat.slice(0, MAX_DESCRIPTION_LENGTH)}…` : flat;
+}

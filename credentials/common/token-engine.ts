@@ -1,0 +1,185 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { fingerprintOf } from './fingerprint';
+import { setAuthorization, takeHeader } from './headers';
+import { TokenAuthError } from './token-auth-error';
+import { tokenEndpointUnreachable } from './token-endpoint-failure';
+import type { ExchangeSettings, TokenExchange, TokenHttp } from './token-exchange';
+import { readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './token-state';
+import type { TokenState } from './token-state';
+import { TokenStore } from './token-store';
+
+export const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
+/** The credential test sends this header; `authorize` turns that request into a real login. */
+export const CREDENTIAL_TEST_HEADER = 'x-token-auth-credential-test';
+
+/** Returned to n8n when nothing is to be saved: without the expirable key n8n writes nothing. */
+const NO_CHANGE: IDataObject = {};
+
+/**
+ * What the engine knows of one request. n8n hands the same credentials object to the first
+ * call of the hook and to its call after a failed request, so this tells the two apart.
+ */
+interface RequestAttempt {
+	usedToken?: string;
+	failure?: Error;
+}
+
+export interface EngineOptions {
+	store?: TokenStore;
+	clock?: () => number;
+	timeoutMs?: number;
+}
+
+const sharedStore = new TokenStore();
+
+/**
+ * The token engine every exchanging credential uses. `preAuthentication` runs before every
+ * request (the expirable field stays empty) and decides whether the held token is still good;
+ * `authenticate` puts the held token on the request.
+ */
+export class TokenEngine<Settings extends ExchangeSettings> {
+	private readonly attempts = new WeakMap<object, RequestAttempt>();
+	private readonly store: TokenStore;
+	private readonly clock: () => number;
+	private readonly timeoutMs: number;
+
+	constructor(
+		private readonly exchange: TokenExchange<Settings>,
+		options: EngineOptions = {},
+	) {
+		this.store = options.store ?? sharedStore;
+		this.clock = options.clock ?? Date.now;
+		this.timeoutMs = options.timeoutMs ?? TOKEN_REQUEST_TIMEOUT_MS;
+	}
+
+	/** The credential's `preAuthentication` hook. */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const attempt = this.attempts.get(credentials);
+		if (attempt !== undefined) return await this.afterFailedRequest(helpers, credentials, attempt);
+		const fresh: RequestAttempt = {};
+		this.attempts.set(credentials, fresh);
+		// Remembered so that n8n's call after this failure does not log in a second time.
+		return await this.beforeRequest(helpers, credentials).catch((error: Error) => {
+			fresh.failure = error;
+			return Promise.reject(error);
+		});
+	}
+
+	/** The credential's `authenticate` function. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const settings = this.exchange.readSettings(credentials);
+		if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) {
+			return { ...requestOptions, ...this.exchange.loginRequest(settings) };
+		}
+		const fingerprint = this.fingerprint(settings);
+		const state = this.store.current(fingerprint) ?? readStoredState(credentials, fingerprint);
+		if (state === undefined) {
+			throw new TokenAuthError('No access token is available: the token exchange did not run');
+		}
+		const attempt = this.attempts.get(credentials) ?? {};
+		attempt.usedToken = state.accessToken;
+		this.attempts.set(credentials, attempt);
+		return setAuthorization(requestOptions, settings.omitBearerPrefix ? state.accessToken : `Bearer ${state.accessToken}`);
+	}
+
+	/** First call for a request: reuse the held token, or get one (one exchange for all callers). */
+	private async beforeRequest(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const settings = this.exchange.readSettings(credentials);
+		const fingerprint = this.fingerprint(settings);
+		this.store.adopt(readStoredState(credentials, fingerprint));
+		const current = this.store.current(fingerprint);
+		if (current !== undefined && !renewalDue(current, this.clock())) return NO_CHANGE;
+		const renewal = await this.renew(helpers, settings, fingerprint);
+		return renewal.initiated ? storedFieldsOf(renewal.state) : NO_CHANGE;
+	}
+
+	/**
+	 * n8n calls the hook again after a failed request; it does not say why it failed (the HTTP
+	 * Request node does so after any error). Renew when the rejected token is still the held one,
+	 * but not again within a cooldown: a token that is rejected fresh will be rejected renewed.
+	 */
+	private async afterFailedRequest(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		attempt: RequestAttempt,
+	): Promise<IDataObject> {
+		if (attempt.failure !== undefined) throw attempt.failure;
+		this.attempts.delete(credentials);
+		const settings = this.exchange.readSettings(credentials);
+		const fingerprint = this.fingerprint(settings);
+		const inFlight = this.store.inFlight(fingerprint);
+		if (inFlight !== undefined) return storedFieldsOf(await inFlight);
+		const current = this.store.current(fingerprint);
+		if (current !== undefined && current.accessToken !== attempt.usedToken) return storedFieldsOf(current);
+		if (this.store.renewedAfterRejectionRecently(fingerprint, this.clock())) return NO_CHANGE;
+		this.store.markRenewedAfterRejection(fingerprint, this.clock());
+		const renewal = await this.renew(helpers, settings, fingerprint);
+		return storedFieldsOf(renewal.state);
+	}
+
+	private async renew(helpers: IHttpRequestHelper, settings: Settings, fingerprint: string) {
+		const http = this.tokenHttp(helpers);
+		return await this.store.renew(
+			fingerprint,
+			async (current) => await this.obtain(http, settings, fingerprint, current),
+			this.clock,
+		);
+	}
+
+	/** Refreshes when a refresh token is held and falls back to a full login when that fails. */
+	private async obtain(
+		http: TokenHttp,
+		settings: Settings,
+		fingerprint: string,
+		current: TokenState | undefined,
+	): Promise<TokenState> {
+		const refreshToken = current?.fingerprint === fingerprint ? current.refreshToken : undefined;
+		if (refreshToken !== undefined && this.exchange.refreshRequest !== undefined) {
+			try {
+				const answer = await http(this.exchange.refreshRequest(settings, refreshToken));
+				const issued = this.exchange.readAnswer(settings, answer);
+				return tokenStateFrom(issued, fingerprint, this.clock(), refreshToken);
+			} catch {
+				// A refused or failed refresh is why the password grant exists: log in again below.
+			}
+		}
+		const answer = await http(this.exchange.loginRequest(settings));
+		return tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock());
+	}
+
+	private tokenHttp(helpers: IHttpRequestHelper): TokenHttp {
+		return async (request) => {
+			try {
+				return await helpers.helpers.httpRequest({
+					...request,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					encoding: 'text',
+					json: false,
+					timeout: this.timeoutMs,
+				});
+			} catch (error) {
+				throw tokenEndpointUnreachable(error, this.timeoutMs);
+			}
+		};
+	}
+
+	private fingerprint(settings: Settings): string {
+		return fingerprintOf(this.exchange.typeName, settings.identity);
+	}
+}

@@ -1,0 +1,364 @@
+/**
+ * Token lab: one HTTP server on 127.0.0.1 with
+ *   POST|GET|PUT /basic/token  Basic-to-Bearer token endpoint (HTTP Basic in, JSON token out)
+ *   POST /oauth/token          OAuth2 password and refresh_token grants, on @node-oauth/oauth2-server
+ *   ANY  /api/...              a protected API that checks the Authorization header
+ * and counters of everything it saw. Behaviour is switched at run time with `lab.set({...})`.
+ *
+ *   const lab = await startTokenLab();          // lab.basicTokenUrl, lab.oauthTokenUrl, lab.apiUrl
+ *   lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
+ *   lab.counts.basicTokenCalls; lab.revokeAllTokens(); await lab.close();
+ *
+ * It stops by itself after `maxLifetimeMs` (default 30 min) so a crashed test never leaves it behind.
+ */
+import OAuth2Server, { Request as OAuthRequest, Response as OAuthResponse } from '@node-oauth/oauth2-server';
+import type { AddressInfo } from 'net';
+import { randomBytes } from 'crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+
+export type BasicAnswerMode =
+	| 'ok'
+	| 'html'
+	| 'not-json'
+	| 'no-token'
+	| 'number-token'
+	| 'server-error'
+	| 'hang';
+
+export interface LabSettings {
+	username: string;
+	password: string;
+	clientId: string;
+	clientSecret: string;
+	/** Lifetime of issued access tokens, both schemes. */
+	lifetimeSeconds: number;
+	/** What the API answers for an expired token (an unknown or revoked one always gets 401). */
+	expiredStatus: number;
+	/** Basic endpoint: how it answers a correct login. */
+	basicMode: BasicAnswerMode;
+	/** Basic endpoint: dot path of the token in the answer. */
+	basicTokenPath: string;
+	/** Basic endpoint: dot path of the lifetime; '' leaves the lifetime out. */
+	basicExpiresPath: string;
+	/** Basic endpoint: send the lifetime as a numeric string. */
+	basicExpiresAsString: boolean;
+	/** Both endpoints: write the submitted password into a refusal's error_description (redaction tests). */
+	echoPasswordOnRefusal: boolean;
+	/** OAuth endpoint: refuse refresh_token grants (fallback-to-password tests). */
+	refuseRefresh: boolean;
+	/** Delay before every token answer, ms (lets concurrent callers pile up). */
+	tokenDelayMs: number;
+}
+
+export interface LabCounts {
+	basicTokenCalls: number;
+	basicRefused: number;
+	oauthPasswordCalls: number;
+	oauthRefreshCalls: number;
+	oauthRefused: number;
+	apiCalls: number;
+	apiAccepted: number;
+	apiRejected: number;
+	/** API calls that carried a token past its expiry (renewal before expiry keeps this at 0). */
+	apiExpiredSeen: number;
+}
+
+export interface TokenRequestRecord {
+	path: string;
+	method: string;
+	headers: Record<string, string | string[] | undefined>;
+	form: Record<string, string>;
+}
+
+export interface TokenLab {
+	url: string;
+	basicTokenUrl: string;
+	oauthTokenUrl: string;
+	apiUrl: string;
+	settings: LabSettings;
+	counts: LabCounts;
+	/** Authorization headers the API received, in order. */
+	apiAuthorizations: string[];
+	/** Every token request, in order. */
+	tokenRequests: TokenRequestRecord[];
+	/** Refresh tokens the OAuth endpoint issued, in order (rotation tests). */
+	issuedRefreshTokens: string[];
+	set(changes: Partial<LabSettings>): void;
+	/** Makes every access token issued so far unknown to the API (it answers 401). */
+	revokeAllTokens(): void;
+	resetCounts(): void;
+	close(): Promise<void>;
+}
+
+interface IssuedAccessToken {
+	expiresAt: number;
+}
+
+const DEFAULTS: LabSettings = {
+	username: 'alice',
+	password: 'wonderland-Pa55',
+	clientId: 'lab-client',
+	clientSecret: 'lab-client-s3cret',
+	lifetimeSeconds: 3600,
+	expiredStatus: 401,
+	basicMode: 'ok',
+	basicTokenPath: 'access_token',
+	basicExpiresPath: 'expires_in',
+	basicExpiresAsString: false,
+	echoPasswordOnRefusal: false,
+	refuseRefresh: false,
+	tokenDelayMs: 0,
+};
+
+const emptyCounts = (): LabCounts => ({
+	basicTokenCalls: 0,
+	basicRefused: 0,
+	oauthPasswordCalls: 0,
+	oauthRefreshCalls: 0,
+	oauthRefused: 0,
+	apiCalls: 0,
+	apiAccepted: 0,
+	apiRejected: 0,
+	apiExpiredSeen: 0,
+});
+
+export async function startTokenLab(
+	initial: Partial<LabSettings> = {},
+	options: { port?: number; maxLifetimeMs?: number } = {},
+): Promise<TokenLab> {
+	const settings: LabSettings = { ...DEFAULTS, ...initial };
+	const counts = emptyCounts();
+	const accessTokens = new Map<string, IssuedAccessToken>();
+	const apiAuthorizations: string[] = [];
+	const tokenRequests: TokenRequestRecord[] = [];
+	const issuedRefreshTokens: string[] = [];
+	const hanging = new Set<ServerResponse>();
+	const oauth = createOAuthServer(settings, accessTokens, issuedRefreshTokens);
+
+	const issueAccessToken = (): string => {
+		const token = `lab-${randomBytes(12).toString('hex')}`;
+		accessTokens.set(token, { expiresAt: Date.now() + settings.lifetimeSeconds * 1000 });
+		return token;
+	};
+
+	const server = createServer((req, res) => {
+		void handle(req, res).catch((error: Error) => {
+			if (!res.headersSent) send(res, 500, { error: 'lab_failure', error_description: error.message });
+		});
+	});
+
+	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const rawBody = await readBody(req);
+		if (url.pathname === '/basic/token') return await basicToken(req, res, rawBody);
+		if (url.pathname === '/oauth/token') return await oauthToken(req, res, rawBody);
+		if (url.pathname.startsWith('/api')) return api(req, res, url);
+		send(res, 404, { error: 'not_found' });
+	}
+
+	async function basicToken(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<void> {
+		counts.basicTokenCalls++;
+		tokenRequests.push({ path: '/basic/token', method: req.method ?? '', headers: req.headers, form: parseForm(rawBody) });
+		await pause(settings.tokenDelayMs);
+		const login = parseBasic(req.headers.authorization);
+		if (!login || login.username !== settings.username || login.password !== settings.password) {
+			counts.basicRefused++;
+			const description = settings.echoPasswordOnRefusal
+				? `Bad username or password (got "${login?.password ?? ''}")`
+				: 'Bad username or password';
+			return send(res, 401, { error: 'invalid_grant', error_description: description });
+		}
+		switch (settings.basicMode) {
+			case 'html':
+				return sendText(res, 200, 'text/html', '<!doctype html><html><body>Login portal</body></html>');
+			case 'not-json':
+				return sendText(res, 200, 'text/plain', 'token=abc; expires=60');
+			case 'no-token':
+				return send(res, 200, { message: 'welcome' });
+			case 'number-token':
+				return send(res, 200, { [settings.basicTokenPath]: 12345, expires_in: settings.lifetimeSeconds });
+			case 'server-error':
+				return send(res, 503, { error: 'temporarily_unavailable' });
+			case 'hang':
+				hanging.add(res);
+				return;
+			default: {
+				const answer: Record<string, unknown> = {};
+				setPath(answer, settings.basicTokenPath, issueAccessToken());
+				if (settings.basicExpiresPath !== '') {
+					const lifetime = settings.basicExpiresAsString ? String(settings.lifetimeSeconds) : settings.lifetimeSeconds;
+					setPath(answer, settings.basicExpiresPath, lifetime);
+				}
+				return send(res, 200, answer);
+			}
+		}
+	}
+
+	async function oauthToken(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<void> {
+		const form = parseForm(rawBody);
+		tokenRequests.push({ path: '/oauth/token', method: req.method ?? '', headers: req.headers, form });
+		await pause(settings.tokenDelayMs);
+		if (form.grant_type === 'refresh_token') counts.oauthRefreshCalls++;
+		else counts.oauthPasswordCalls++;
+		if (form.grant_type === 'refresh_token' && settings.refuseRefresh) {
+			counts.oauthRefused++;
+			return send(res, 400, { error: 'invalid_grant', error_description: 'Refresh token refused' });
+		}
+		const request = new OAuthRequest({ method: req.method ?? 'POST', headers: req.headers as Record<string, string>, query: {}, body: form });
+		const response = new OAuthResponse({ headers: {} });
+		try {
+			await oauth.token(request, response, { accessTokenLifetime: settings.lifetimeSeconds });
+		} catch {
+			// The library has already written the OAuth error into `response`.
+		}
+		if ((response.status ?? 200) >= 400) {
+			counts.oauthRefused++;
+			const body = response.body as Record<string, unknown>;
+			if (settings.echoPasswordOnRefusal) body.error_description = `${String(body.error_description)} (got "${form.password ?? ''}")`;
+		}
+		send(res, response.status ?? 200, response.body, response.headers as Record<string, string>);
+	}
+
+	function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
+		counts.apiCalls++;
+		const authorization = String(req.headers.authorization ?? '');
+		apiAuthorizations.push(authorization);
+		const token = authorization.replace(/^Bearer /, '');
+		const issued = accessTokens.get(token);
+		if (!issued) {
+			counts.apiRejected++;
+			return send(res, 401, { error: 'invalid_token' });
+		}
+		if (issued.expiresAt <= Date.now()) {
+			counts.apiRejected++;
+			counts.apiExpiredSeen++;
+			return send(res, settings.expiredStatus, { error: 'token_expired' });
+		}
+		counts.apiAccepted++;
+		send(res, 200, {
+			ok: true,
+			path: url.pathname,
+			item: url.searchParams.get('item'),
+			rawToken: !authorization.startsWith('Bearer '),
+		});
+	}
+
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	const base = `http://127.0.0.1:${port}`;
+	const stopTimer = setTimeout(() => void close(), options.maxLifetimeMs ?? 30 * 60_000);
+	stopTimer.unref();
+
+	async function close(): Promise<void> {
+		clearTimeout(stopTimer);
+		for (const res of hanging) res.destroy();
+		hanging.clear();
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	return {
+		url: base,
+		basicTokenUrl: `${base}/basic/token`,
+		oauthTokenUrl: `${base}/oauth/token`,
+		apiUrl: `${base}/api/items`,
+		settings,
+		counts,
+		apiAuthorizations,
+		tokenRequests,
+		issuedRefreshTokens,
+		set: (changes) => Object.assign(settings, changes),
+		revokeAllTokens: () => accessTokens.clear(),
+		resetCounts: () => {
+			Object.assign(counts, emptyCounts());
+			apiAuthorizations.length = 0;
+			tokenRequests.length = 0;
+		},
+		close,
+	};
+}
+
+/** The OAuth2 server library with an in-memory model; the lab's settings name the one client and user. */
+function createOAuthServer(
+	settings: LabSettings,
+	accessTokens: Map<string, IssuedAccessToken>,
+	issuedRefreshTokens: string[],
+): OAuth2Server {
+	interface Saved {
+		refreshToken: string;
+		refreshTokenExpiresAt?: Date;
+		scope?: string[];
+		client: { id: string; grants: string[] };
+		user: { username: string };
+	}
+	const refreshTokens = new Map<string, Saved>();
+	const client = () => ({ id: settings.clientId, grants: ['password', 'refresh_token'] });
+	const model = {
+		getClient: async (id: string, secret: string | null) =>
+			id === settings.clientId && (secret === null || secret === settings.clientSecret) ? client() : false,
+		getUser: async (username: string, password: string) =>
+			username === settings.username && password === settings.password ? { username } : false,
+		validateScope: async (_user: unknown, _client: unknown, scope?: string[]) => scope ?? ['default'],
+		saveToken: async (token: Record<string, unknown>, savedClient: Saved['client'], user: Saved['user']) => {
+			accessTokens.set(token.accessToken as string, { expiresAt: (token.accessTokenExpiresAt as Date).getTime() });
+			if (typeof token.refreshToken === 'string') {
+				issuedRefreshTokens.push(token.refreshToken);
+				refreshTokens.set(token.refreshToken, {
+					refreshToken: token.refreshToken,
+					refreshTokenExpiresAt: token.refreshTokenExpiresAt as Date | undefined,
+					scope: token.scope as string[] | undefined,
+					client: savedClient,
+					user,
+				});
+			}
+			return { ...token, client: savedClient, user };
+		},
+		getAccessToken: async () => false,
+		verifyScope: async () => true,
+		getRefreshToken: async (refreshToken: string) => refreshTokens.get(refreshToken) ?? false,
+		revokeToken: async (token: Saved) => refreshTokens.delete(token.refreshToken),
+	};
+	return new OAuth2Server({
+		model: model as unknown as OAuth2Server.PasswordModel & OAuth2Server.RefreshTokenModel,
+		requireClientAuthentication: { password: true, refresh_token: true },
+		alwaysIssueNewRefreshToken: true,
+		allowBearerTokensInQueryString: false,
+	});
+}
+
+function parseBasic(header: string | undefined): { username: string; password: string } | undefined {
+	if (!header?.startsWith('Basic ')) return undefined;
+	const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+function parseForm(raw: string): Record<string, string> {
+	return Object.fromEntries(new URLSearchParams(raw));
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+	const keys = path.split('.');
+	let node = target;
+	for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+	node[keys[keys.length - 1]] = value;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	sendText(res, status, 'application/json', JSON.stringify(body), headers);
+}
+
+function sendText(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+	res.writeHead(status, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-store' });
+	res.end(text);
+}
+
+async function pause(ms: number): Promise<void> {
+	if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
