@@ -1,0 +1,112 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { resolveBaseUrl } from './base-url';
+
+export const CREDENTIAL_TYPE = 'basicTechOAuth2Api';
+
+/** Page size Return All asks for, and the most pages it will fetch before giving up. */
+export const PAGE_SIZE = 100;
+export const MAX_PAGES = 10_000;
+
+export async function getBaseUrl(this: IExecuteFunctions): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return resolveBaseUrl(credentials.server, credentials.baseUrl);
+}
+
+/** The status and Basic's own message, dug out of whatever n8n's request helper threw. */
+export function describeBasicError(error: unknown): { status?: number; message?: string } {
+	let status: number | undefined;
+	let message: string | undefined;
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const e = current as {
+			httpCode?: unknown;
+			status?: unknown;
+			statusCode?: unknown;
+			response?: { status?: unknown; statusCode?: unknown; data?: unknown; body?: unknown };
+			cause?: unknown;
+		};
+		const candidates = [e.response?.status, e.response?.statusCode, e.statusCode, e.status, e.httpCode];
+		for (const candidate of candidates) {
+			const n = Number(candidate);
+			if (status === undefined && Number.isInteger(n) && n >= 100 && n < 600) status = n;
+		}
+		const body = e.response?.data ?? e.response?.body;
+		if (message === undefined) message = messageFromBody(body);
+		current = e.cause;
+	}
+	return { status, message };
+}
+
+function messageFromBody(body: unknown): string | undefined {
+	let parsed = body;
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			return body.trim() ? body.trim().slice(0, 300) : undefined;
+		}
+	}
+	if (!parsed || typeof parsed !== 'object') return undefined;
+	const b = parsed as { message?: unknown; error?: unknown; error_description?: unknown };
+	for (const value of [b.message, b.error_description, b.error]) {
+		if (typeof value === 'string' && value.trim()) return value.trim().slice(0, 300);
+		if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+			return (value as { message: string }).message.slice(0, 300);
+		}
+	}
+	return undefined;
+}
+
+/** One authenticated call to Basic. Errors surface as "Basic returned <status>: <message>". */
+export async function basicApiRequest(
+	this: IExecuteFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; qs?: IDataObject; itemIndex?: number } = {},
+): Promise<unknown> {
+	const baseUrl = await getBaseUrl.call(this);
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${baseUrl}${path}`,
+		json: true,
+		headers: { Accept: 'application/json' },
+	};
+	if (options.body !== undefined) request.body = options.body;
+	if (options.qs && Object.keys(options.qs).length) request.qs = options.qs;
+	try {
+		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request);
+	} catch (error) {
+		const { status, message } = describeBasicError(error);
+		const text = `Basic returned ${status ?? 'an error'}: ${message ?? 'no message'}`;
+		throw new NodeApiError(this.getNode(), (error ?? {}) as JsonObject, {
+			message: text,
+			description: `${method} ${path}`,
+			httpCode: status === undefined ? undefined : String(status),
+			itemIndex: options.itemIndex,
+		});
+	}
+}
+
+/** Basic wraps answers in `{ "data": ... }`; anything else is passed through unchanged. */
+export function unwrapData(response: unknown): unknown {
+	if (response && typeof response === 'object' && !Array.isArray(response) && 'data' in response) {
+		return (response as { data: unknown }).data;
+	}
+	return response;
+}
+
+export function encodeSegment(name: string, value: string): string {
+	const trimmed = value.trim();
+	if (!trimmed) throw new Error(`${name} must not be empty`);
+	return encodeURIComponent(trimmed);
+}
