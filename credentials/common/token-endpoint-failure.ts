@@ -33,8 +33,19 @@ export function tokenEndpointUnreachable(error: unknown, timeoutMs: number): Tok
 		// n8n's "Allowed HTTP Request Domains" said no; its message names the domain, no secret.
 		return new TokenAuthError(`The token call was blocked: ${message}`);
 	}
-	return new TokenAuthError(`Could not reach the token endpoint (${code || 'no answer'})`);
+	return new TokenAuthError(`Could not reach the token endpoint: ${NETWORK_FAILURES[code] ?? 'no answer'}`);
 }
+
+/** In words: n8n replaces any message that contains a raw code such as ECONNREFUSED with its own. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused (is the Access Token URL right and the server up?)',
+	ENOTFOUND: 'its host name was not found',
+	EAI_AGAIN: 'its host name could not be resolved',
+	ECONNRESET: 'the connection was reset',
+	EHOSTUNREACH: 'its host is unreachable',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+};
 
 /** `: invalid_grant: Bad credentials` from an OAuth error answer; '' when there is none. */
 function describeOAuthError(body: unknown, secrets: string[]): string {

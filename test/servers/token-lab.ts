@@ -48,6 +48,8 @@ export interface LabSettings {
 	refuseRefresh: boolean;
 	/** Delay before every token answer, ms (lets concurrent callers pile up). */
 	tokenDelayMs: number;
+	/** API: answer every call with this status whatever the token (0: check the token). */
+	apiStatusOverride: number;
 }
 
 export interface LabCounts {
@@ -64,6 +66,7 @@ export interface LabCounts {
 }
 
 export interface TokenRequestRecord {
+	/** Path and query string. */
 	path: string;
 	method: string;
 	headers: Record<string, string | string[] | undefined>;
@@ -108,6 +111,7 @@ const DEFAULTS: LabSettings = {
 	echoPasswordOnRefusal: false,
 	refuseRefresh: false,
 	tokenDelayMs: 0,
+	apiStatusOverride: 0,
 };
 
 const emptyCounts = (): LabCounts => ({
@@ -150,15 +154,16 @@ export async function startTokenLab(
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const rawBody = await readBody(req);
-		if (url.pathname === '/basic/token') return await basicToken(req, res, rawBody);
-		if (url.pathname === '/oauth/token') return await oauthToken(req, res, rawBody);
+		const path = url.pathname + url.search;
+		if (url.pathname === '/basic/token') return await basicToken(req, res, rawBody, path);
+		if (url.pathname === '/oauth/token') return await oauthToken(req, res, rawBody, path);
 		if (url.pathname.startsWith('/api')) return api(req, res, url);
 		send(res, 404, { error: 'not_found' });
 	}
 
-	async function basicToken(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<void> {
+	async function basicToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string): Promise<void> {
 		counts.basicTokenCalls++;
-		tokenRequests.push({ path: '/basic/token', method: req.method ?? '', headers: req.headers, form: parseForm(rawBody) });
+		tokenRequests.push({ path, method: req.method ?? '', headers: req.headers, form: parseForm(rawBody) });
 		await pause(settings.tokenDelayMs);
 		const login = parseBasic(req.headers.authorization);
 		if (!login || login.username !== settings.username || login.password !== settings.password) {
@@ -194,9 +199,9 @@ export async function startTokenLab(
 		}
 	}
 
-	async function oauthToken(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<void> {
+	async function oauthToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string): Promise<void> {
 		const form = parseForm(rawBody);
-		tokenRequests.push({ path: '/oauth/token', method: req.method ?? '', headers: req.headers, form });
+		tokenRequests.push({ path, method: req.method ?? '', headers: req.headers, form });
 		await pause(settings.tokenDelayMs);
 		if (form.grant_type === 'refresh_token') counts.oauthRefreshCalls++;
 		else counts.oauthPasswordCalls++;
@@ -223,6 +228,10 @@ export async function startTokenLab(
 		counts.apiCalls++;
 		const authorization = String(req.headers.authorization ?? '');
 		apiAuthorizations.push(authorization);
+		if (settings.apiStatusOverride !== 0) {
+			counts.apiRejected++;
+			return send(res, settings.apiStatusOverride, { error: 'forced_by_lab' });
+		}
 		const token = authorization.replace(/^Bearer /, '');
 		const issued = accessTokens.get(token);
 		if (!issued) {
