@@ -44,8 +44,10 @@ export class N8nServer {
 		while (Date.now() < deadline) {
 			if (this.child.exitCode !== null) throw new Error(`n8n start exited ${this.child.exitCode}\n${this.log()}`);
 			try {
+				// While starting, n8n answers every path with 200 "n8n is starting up".
 				const res = await fetch(`${this.baseUrl}/rest/settings`);
-				if (res.ok) return;
+				const body = res.ok ? await res.text() : '';
+				if (body.startsWith('{') && 'data' in JSON.parse(body)) return;
 			} catch {
 				// not listening yet
 			}

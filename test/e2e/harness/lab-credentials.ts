@@ -1,0 +1,62 @@
+// Credential fixtures of the package's types, pointed at a token lab (test/servers/token-lab.ts).
+// Only the fields a user fills in: the token engine's hidden fields are never set here.
+import type { TokenLab } from '../../servers/token-lab';
+import { CredentialFixture } from './cli';
+import { newId } from './workflows';
+
+export function basicToBearerCredential(lab: TokenLab, overrides: Record<string, unknown> = {}): CredentialFixture {
+	const id = newId();
+	return {
+		id,
+		name: `basic-to-bearer ${id}`,
+		type: 'basicToBearerApi',
+		data: {
+			username: lab.settings.username,
+			password: lab.settings.password,
+			accessTokenUrl: lab.basicTokenUrl,
+			accessExtractionKey: 'access_token',
+			expiresInExtractionKey: 'expires_in',
+			method: 'POST',
+			headers: '{}',
+			omitBearerPrefix: false,
+			...overrides,
+		},
+	};
+}
+
+export function passwordGrantCredential(lab: TokenLab, overrides: Record<string, unknown> = {}): CredentialFixture {
+	const id = newId();
+	return {
+		id,
+		name: `password-grant ${id}`,
+		type: 'passwordGrantOAuth2Api',
+		data: {
+			clientId: lab.settings.clientId,
+			clientSecret: lab.settings.clientSecret,
+			username: lab.settings.username,
+			password: lab.settings.password,
+			grantType: 'password',
+			headers: '{}',
+			accessTokenUrl: lab.oauthTokenUrl,
+			refreshTokenUrl: '',
+			scope: '',
+			clientAuthentication: 'header',
+			omitBearerPrefix: false,
+			bodyParameters: '{}',
+			...overrides,
+		},
+	};
+}
+
+export function bearerTokenCredential(token: string, testUrl = ''): CredentialFixture {
+	const id = newId();
+	return { id, name: `bearer ${id}`, type: 'bearerTokenApi', data: { token, testUrl } };
+}
+
+/** A token the lab's API accepts, got straight from its Basic endpoint (for static Bearer tests). */
+export async function labIssuedToken(lab: TokenLab): Promise<string> {
+	const basic = Buffer.from(`${lab.settings.username}:${lab.settings.password}`).toString('base64');
+	const res = await fetch(lab.basicTokenUrl, { method: 'POST', headers: { authorization: `Basic ${basic}` } });
+	const body = (await res.json()) as { access_token: string };
+	return body.access_token;
+}
