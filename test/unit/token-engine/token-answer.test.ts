@@ -1,0 +1,67 @@
+import { readTokenAnswer, type AnswerKeys } from '../../../credentials/common/token-answer';
+import { TokenAuthError } from '../../../credentials/common/token-auth-error';
+
+const keys: AnswerKeys = {
+	accessToken: 'access_token',
+	expiresIn: 'expires_in',
+	refreshToken: 'refresh_token',
+	accessTokenLabel: 'Access Token Extraction Key',
+	expiresInLabel: 'Expires In Extraction Key',
+};
+const ok = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => ({ statusCode: 200, body, headers });
+
+describe('readTokenAnswer: good answers', () => {
+	it.each([
+		['a JSON string body', ok('{"access_token":"t1","expires_in":3600}'), { accessToken: 't1', expiresInSeconds: 3600 }],
+		['a parsed body', ok({ access_token: 't1', expires_in: 60 }), { accessToken: 't1', expiresInSeconds: 60 }],
+		['a numeric-string lifetime', ok({ access_token: 't1', expires_in: ' 120 ' }), { accessToken: 't1', expiresInSeconds: 120 }],
+		['no lifetime', ok({ access_token: 't1' }), { accessToken: 't1', expiresInSeconds: undefined }],
+		['a null lifetime', ok({ access_token: 't1', expires_in: null }), { accessToken: 't1', expiresInSeconds: undefined }],
+		['a refresh token', ok({ access_token: 't1', refresh_token: 'r1' }), { accessToken: 't1', refreshToken: 'r1' }],
+		['a token with surrounding spaces', ok({ access_token: ' t1\n' }), { accessToken: 't1' }],
+		['a Buffer body', ok(Buffer.from('{"access_token":"t1"}')), { accessToken: 't1' }],
+	])('reads %s', (_name, response, expected) => {
+		expect(readTokenAnswer(response, keys, [])).toMatchObject(expected);
+	});
+});
+
+describe('readTokenAnswer: bad answers', () => {
+	it.each([
+		['HTML by content type', ok('<html>login</html>', { 'content-type': 'text/html' }), /answered HTML, not JSON \(HTTP 200\)/],
+		['HTML by its first character', ok('  <!doctype html>', {}), /answered HTML/],
+		['an empty body', ok('', {}), /empty body \(HTTP 200\), not JSON/],
+		['plain text', ok('token=abc', {}), /not a JSON object/],
+		['a JSON array', ok('[1,2]'), /not a JSON object/],
+		['no token key', ok({ token: 'x', other: 1 }), /answered without "access_token" \(Access Token Extraction Key\)\. Keys in the answer: token, other/],
+		['a numeric token', ok({ access_token: 5 }), /is a number, not a string/],
+		['an object token', ok({ access_token: { v: 1 } }), /is an object, not a string/],
+		['an empty token', ok({ access_token: '  ' }), /is empty/],
+		['a lifetime that is not a number', ok({ access_token: 't', expires_in: 'soon' }), /"expires_in" \(Expires In Extraction Key\) is a string that is not a number, not a number of seconds/],
+		['a negative lifetime', ok({ access_token: 't', expires_in: -5 }), /not a number of seconds/],
+		['a 401', { statusCode: 401, body: '{"error":"invalid_grant"}' }, /refused the login \(HTTP 401: invalid_grant\)/],
+		['a 502', { statusCode: 502, body: 'Bad Gateway' }, /token endpoint failed \(HTTP 502\)/],
+	])('explains %s', (_name, response, message) => {
+		expect(() => readTokenAnswer(response, keys, [])).toThrow(message);
+	});
+
+	it('throws TokenAuthError, marked refused only for refusals', () => {
+		const refusal = catchError(() => readTokenAnswer({ statusCode: 400, body: {} }, keys, []));
+		const failure = catchError(() => readTokenAnswer({ statusCode: 503, body: {} }, keys, []));
+		expect(refusal).toBeInstanceOf(TokenAuthError);
+		expect([refusal.refusedLogin, failure.refusedLogin]).toEqual([true, false]);
+	});
+
+	it('never copies the token value into a message', () => {
+		const error = catchError(() => readTokenAnswer(ok({ access_token: 't', expires_in: 'secret-looking-value' }), keys, []));
+		expect(error.message).not.toContain('secret-looking-value');
+	});
+});
+
+function catchError(run: () => unknown): TokenAuthError {
+	try {
+		run();
+	} catch (error) {
+		return error as TokenAuthError;
+	}
+	throw new Error('expected a throw');
+}

@@ -1,0 +1,47 @@
+import { readStoredState, renewalDue, storedFieldsOf, tokenStateFrom, type TokenState } from '../../../credentials/common/token-state';
+
+const at = (expiresInSeconds: number | undefined, obtainedAt = 0): TokenState =>
+	tokenStateFrom({ accessToken: 't', expiresInSeconds }, 'fp', obtainedAt);
+
+describe('renewalDue', () => {
+	it.each([
+		['an hour-long token, just issued', at(3600), 1_000, false],
+		['an hour-long token, 61 s before expiry', at(3600), 3_539_000, false],
+		['an hour-long token, 60 s before expiry', at(3600), 3_540_000, true],
+		['an hour-long token, expired', at(3600), 3_700_000, true],
+		['a 10 s token at 7.9 s', at(10), 7_900, false],
+		['a 10 s token at 8 s (last 20 %)', at(10), 8_000, true],
+		['a token without lifetime, a year later', at(undefined), 31_536_000_000, false],
+		['a zero-lifetime token', at(0), 0, true],
+	])('%s: %p', (_name, state, now, due) => {
+		expect(renewalDue(state, now)).toBe(due);
+	});
+});
+
+describe('stored state', () => {
+	const state: TokenState = { accessToken: 'a', refreshToken: 'r', expiresAt: 5000, obtainedAt: 1000, fingerprint: 'fp' };
+
+	it('round-trips through the credential fields, keeping the expirable field empty', () => {
+		const fields = storedFieldsOf(state);
+		expect(fields.sessionToken).toBe('');
+		expect(readStoredState(fields, 'fp')).toEqual(state);
+	});
+
+	it('round-trips a token without lifetime or refresh token', () => {
+		const plain: TokenState = { accessToken: 'a', obtainedAt: 1000, fingerprint: 'fp' };
+		expect(readStoredState(storedFieldsOf(plain), 'fp')).toEqual(plain);
+	});
+
+	it.each([
+		['another fingerprint (edited settings)', { ...storedFieldsOf(state) }, 'other'],
+		['no token', { ...storedFieldsOf(state), accessToken: '' }, 'fp'],
+		['nothing stored', {}, 'fp'],
+	])('ignores a stored token with %s', (_name, fields, fingerprint) => {
+		expect(readStoredState(fields, fingerprint)).toBeUndefined();
+	});
+
+	it('keeps an old refresh token when a refresh answer carries none', () => {
+		expect(tokenStateFrom({ accessToken: 'b' }, 'fp', 0, 'kept').refreshToken).toBe('kept');
+		expect(tokenStateFrom({ accessToken: 'b', refreshToken: 'rotated' }, 'fp', 0, 'kept').refreshToken).toBe('rotated');
+	});
+});
