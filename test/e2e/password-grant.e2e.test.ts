@@ -1,0 +1,133 @@
+// OAuth2 Password Grant API in real n8n: HTTP Request node, predefined credential type, against
+// the token lab's OAuth2 server (@node-oauth/oauth2-server, refresh tokens rotate on every use).
+import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { errorText, nodeItems } from './harness/cli';
+import { createInstance, N8nInstance } from './harness/instance';
+import { passwordGrantCredential } from './harness/lab-credentials';
+import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
+
+const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
+
+describe('OAuth2 Password Grant API in real n8n', () => {
+	let n8n: N8nInstance;
+	let lab: TokenLab;
+	const flows: Record<string, WorkflowFixture> = {};
+	const refreshRequests = () => lab.tokenRequests.filter((r) => r.form.grant_type === 'refresh_token');
+
+	beforeAll(async () => {
+		lab = await startTokenLab();
+		n8n = createInstance('password-grant');
+		const creds = {
+			reuse: passwordGrantCredential(lab),
+			hundred: passwordGrantCredential(lab),
+			rotation: passwordGrantCredential(lab),
+			after401: passwordGrantCredential(lab),
+			inBody: passwordGrantCredential(lab, { clientAuthentication: 'body' }),
+			wrong: passwordGrantCredential(lab, { password: `wrong-${lab.settings.password}` }),
+		};
+		for (const [key, cred] of Object.entries(creds)) {
+			flows[key] = httpWorkflow({
+				url: `=${lab.apiUrl}?item={{ $json.i }}`,
+				credentialType: 'passwordGrantOAuth2Api',
+				credentialId: cred.id,
+				credentialName: cred.name,
+				items: key === 'hundred' ? 100 : key === 'wrong' ? 5 : 1,
+			});
+		}
+		await n8n.cli.importCredentials(Object.values(creds));
+		await n8n.cli.importWorkflow(Object.values(flows));
+	});
+
+	afterAll(async () => {
+		await lab?.close();
+		n8n?.cleanup();
+	});
+
+	beforeEach(() => {
+		lab.set({ lifetimeSeconds: 3600, expiredStatus: 401, tokenDelayMs: 0, echoPasswordOnRefusal: false, refuseRefresh: false });
+		lab.resetCounts();
+	});
+
+	it('reuses one token across executions (one password grant for three executions)', async () => {
+		for (let run = 0; run < 3; run++) {
+			const result = await n8n.cli.execute(flows.reuse.id);
+			expect(result.ok).toBe(true);
+			expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
+		}
+		expect(lab.counts.oauthPasswordCalls).toBe(1);
+		expect(lab.counts.oauthRefreshCalls).toBe(0);
+		expect(lab.counts.apiAccepted).toBe(3);
+		expect(new Set(lab.apiAuthorizations).size).toBe(1);
+	});
+
+	it('makes one token call for a 100-item run with a cold credential', async () => {
+		lab.set({ tokenDelayMs: 300 });
+		const result = await n8n.cli.execute(flows.hundred.id);
+		expect(result.ok).toBe(true);
+		const items = nodeItems(result.run, HTTP_NODE);
+		expect(items).toHaveLength(100);
+		expect(new Set(items.map((item) => item.item)).size).toBe(100);
+		expect(lab.counts.oauthPasswordCalls + lab.counts.oauthRefreshCalls).toBe(1);
+		expect(lab.counts.apiAccepted).toBe(100);
+		expect(lab.counts.apiRejected).toBe(0);
+	});
+
+	it('renews with the refresh token and keeps the rotated one', async () => {
+		lab.set({ lifetimeSeconds: 2, expiredStatus: 403 });
+		const issuedBefore = lab.issuedRefreshTokens.length;
+		for (let run = 0; run < 3; run++) {
+			if (run > 0) await sleep(2500); // the stored access token has expired
+			const result = await n8n.cli.execute(flows.rotation.id);
+			expect(result.ok).toBe(true);
+		}
+		expect(lab.counts.oauthPasswordCalls).toBe(1);
+		expect(lab.counts.oauthRefreshCalls).toBe(2);
+		expect(lab.counts.oauthRefused).toBe(0);
+		expect(lab.counts.apiExpiredSeen).toBe(0);
+		expect(lab.counts.apiAccepted).toBe(3);
+		const issued = lab.issuedRefreshTokens.slice(issuedBefore);
+		expect(issued).toHaveLength(3);
+		// Each refresh used the newest refresh token, not the first one (which the server revoked).
+		expect(refreshRequests().map((r) => r.form.refresh_token)).toEqual([issued[0], issued[1]]);
+	});
+
+	it('renews after the API answers 401 (with the refresh token) and the request succeeds', async () => {
+		const first = await n8n.cli.execute(flows.after401.id);
+		expect(first.ok).toBe(true);
+		lab.revokeAllTokens();
+		const second = await n8n.cli.execute(flows.after401.id);
+		expect(second.ok).toBe(true);
+		expect(nodeItems(second.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
+		expect(lab.counts.oauthPasswordCalls).toBe(1);
+		expect(lab.counts.oauthRefreshCalls).toBe(1);
+		expect(lab.counts.apiRejected).toBe(1);
+		expect(lab.counts.apiAccepted).toBe(2);
+	});
+
+	it('sends the client credentials in the body when asked', async () => {
+		const result = await n8n.cli.execute(flows.inBody.id);
+		expect(result.ok).toBe(true);
+		expect(lab.tokenRequests).toHaveLength(1);
+		const [request] = lab.tokenRequests;
+		expect(request.form).toEqual(
+			expect.objectContaining({ grant_type: 'password', client_id: lab.settings.clientId, client_secret: lab.settings.clientSecret }),
+		);
+		expect(request.headers.authorization).toBeUndefined();
+	});
+
+	it('a wrong password makes at most one token call and fails with a message without the secret', async () => {
+		lab.set({ echoPasswordOnRefusal: true });
+		const wrongPassword = `wrong-${lab.settings.password}`;
+		const result = await n8n.cli.execute(flows.wrong.id);
+		expect(result.ok).toBe(false);
+		expect(lab.counts.oauthPasswordCalls + lab.counts.oauthRefreshCalls).toBeLessThanOrEqual(1);
+		expect(lab.counts.oauthRefused).toBe(lab.counts.oauthPasswordCalls);
+		expect(lab.counts.apiCalls).toBe(0);
+		const message = errorText(result.run);
+		expect(message).toMatch(/refused/i);
+		for (const secret of [wrongPassword, lab.settings.clientSecret]) {
+			expect(message).not.toContain(secret);
+			expect(result.stdout + result.stderr).not.toContain(secret);
+		}
+	});
+});
