@@ -1,0 +1,62 @@
+// n8n 2.x "Allowed HTTP Request Domains" on a credential of the package: the HTTP Request node
+// checks the API call, n8n's restricted helper checks the token call made by the hook.
+// Token URL and API are the same lab reached by two host names (localhost and 127.0.0.1), so
+// each call can be allowed or blocked on its own.
+import { startTokenLab, type TokenLab } from '../servers/token-lab';
+import { errorText, nodeItems } from './harness/cli';
+import { createInstance, type N8nInstance } from './harness/instance';
+import { basicToBearerCredential } from './harness/lab-credentials';
+import { currentLine } from './harness/line';
+import { HTTP_NODE, httpWorkflow } from './harness/workflows';
+
+const line = currentLine().line;
+// n8n 1.123 has no per-credential domain restriction for credential hooks.
+const describeOn2 = line === '2' ? describe : describe.skip;
+
+describeOn2('Allowed HTTP Request Domains in real n8n', () => {
+	let n8n: N8nInstance;
+	let lab: TokenLab;
+
+	beforeAll(async () => {
+		lab = await startTokenLab();
+		n8n = createInstance('allowed-domains');
+	});
+	afterAll(async () => {
+		await lab?.close();
+		n8n?.cleanup();
+	});
+	beforeEach(() => lab.resetCounts());
+
+	async function run(allowedDomains: string) {
+		const credential = basicToBearerCredential(lab, {
+			accessTokenUrl: lab.basicTokenUrl.replace('127.0.0.1', 'localhost'),
+			allowedHttpRequestDomains: 'domains',
+			allowedDomains,
+		});
+		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: 'basicToBearerApi', credentialId: credential.id, credentialName: credential.name });
+		await n8n.load(workflow, [credential]);
+		return await n8n.cli.execute(workflow.id);
+	}
+
+	it('lets both calls through when both hosts are allowed', async () => {
+		const result = await run('127.0.0.1, localhost');
+		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
+		expect(lab.counts.basicTokenCalls).toBe(1);
+		expect(lab.counts.apiAccepted).toBe(1);
+	});
+
+	it('blocks the token call when only the API host is allowed, and says so', async () => {
+		const result = await run('127.0.0.1');
+		expect(result.ok).toBe(false);
+		expect(errorText(result.run)).toMatch(/The token call was blocked: Domain not allowed.*localhost/);
+		expect(lab.counts.basicTokenCalls).toBe(0);
+		expect(lab.counts.apiCalls).toBe(0);
+	});
+
+	it('blocks the API call when only the token host is allowed', async () => {
+		const result = await run('localhost');
+		expect(result.ok).toBe(false);
+		expect(errorText(result.run)).toMatch(/Domain not allowed/);
+		expect(lab.counts.apiCalls).toBe(0);
+	});
+});
