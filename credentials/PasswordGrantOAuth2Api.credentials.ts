@@ -1,18 +1,10 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { passwordGrantExchange } from './common/password-grant-exchange';
 import { storedTokenFields } from './common/stored-token-fields';
-import { CREDENTIAL_TEST_HEADER, TokenEngine } from './common/token-engine';
+import { tokenExchangeHooks } from './common/token-exchange-hooks';
 
-const engine = new TokenEngine(passwordGrantExchange);
+const hooks = tokenExchangeHooks(passwordGrantExchange);
 
 export class PasswordGrantOAuth2Api implements ICredentialType {
 	name = 'passwordGrantOAuth2Api';
@@ -85,15 +77,9 @@ export class PasswordGrantOAuth2Api implements ICredentialType {
 		...storedTokenFields,
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await engine.preAuthentication(this, credentials);
-	}
+	preAuthentication = hooks.preAuthentication;
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		return await engine.authenticate(credentials, requestOptions);
-	}
+	authenticate = hooks.authenticate;
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.accessTokenUrl}}', headers: { [CREDENTIAL_TEST_HEADER]: 'login' } },
-	};
+	test = hooks.test;
 }

@@ -1,0 +1,31 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TEST_HEADER, TokenEngine } from './token-engine';
+import type { ExchangeSettings, TokenExchange } from './token-exchange';
+
+/**
+ * The three members an exchanging credential class takes from the engine. n8n calls
+ * `preAuthentication` with the request helpers as `this`, not the class instance, so the hooks
+ * close over their engine instead of reading it from the class.
+ */
+export function tokenExchangeHooks<Settings extends ExchangeSettings>(exchange: TokenExchange<Settings>) {
+	const engine = new TokenEngine(exchange);
+	return {
+		async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+			return await engine.preAuthentication(this, credentials);
+		},
+		async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+			return await engine.authenticate(credentials, requestOptions);
+		},
+		/** The editor's Test button logs in at the Access Token URL (see TokenEngine.authenticate). */
+		test: {
+			request: { url: '={{$credentials.accessTokenUrl}}', headers: { [CREDENTIAL_TEST_HEADER]: 'login' } },
+		} as ICredentialTestRequest,
+	};
+}
