@@ -34,6 +34,8 @@ export function describeBasicError(error: unknown): { status?: number; message?:
 			statusCode?: unknown;
 			response?: { status?: unknown; statusCode?: unknown; data?: unknown; body?: unknown };
 			cause?: unknown;
+			errorResponse?: unknown;
+			reason?: unknown;
 		};
 		const candidates = [e.response?.status, e.response?.statusCode, e.statusCode, e.status, e.httpCode];
 		for (const candidate of candidates) {
@@ -42,12 +44,16 @@ export function describeBasicError(error: unknown): { status?: number; message?:
 		}
 		const body = e.response?.data ?? e.response?.body;
 		if (message === undefined) message = messageFromBody(body);
-		current = e.cause;
+		// n8n 2.x keeps the request error as `cause`, n8n 1.x as `errorResponse`.
+		current = e.cause ?? e.errorResponse ?? e.reason;
 	}
 	return { status, message };
 }
 
-function messageFromBody(body: unknown): string | undefined {
+function messageFromBody(raw: unknown): string | undefined {
+	// n8n 1.x reads answers as bytes, so an error's body can be a Buffer.
+	const body =
+		raw instanceof Uint8Array ? new TextDecoder().decode(raw) : raw instanceof ArrayBuffer ? new TextDecoder().decode(new Uint8Array(raw)) : raw;
 	let parsed = body;
 	if (typeof body === 'string') {
 		try {

@@ -67,10 +67,13 @@ export interface TokenRequestRecord {
 
 export interface EmulatorState {
 	authorizeRequests: number;
+	/** Query of every authorize request, as received. */
+	authorizeQueries: Array<Record<string, string>>;
 	consents: { approved: number; denied: number };
 	tokenRequests: TokenRequestRecord[];
 	userInfoCalls: number;
-	dbRequests: Array<{ method: string; path: string; query: string; status: number }>;
+	/** Database calls; `rows` is how many rows a list answer carried. */
+	dbRequests: Array<{ method: string; path: string; query: string; status: number; rows?: number }>;
 	unauthorized: number;
 	liveRefreshTokens: number;
 }
@@ -249,6 +252,7 @@ export async function startBasicEmulator(options: BasicEmulatorOptions = {}): Pr
 
 	const state: EmulatorState = {
 		authorizeRequests: 0,
+		authorizeQueries: [],
 		consents: { approved: 0, denied: 0 },
 		tokenRequests: [],
 		userInfoCalls: 0,
@@ -354,6 +358,7 @@ export async function startBasicEmulator(options: BasicEmulatorOptions = {}): Pr
 	function authorize(url: URL, res: http.ServerResponse) {
 		state.authorizeRequests++;
 		const q = Object.fromEntries(url.searchParams);
+		record(state.authorizeQueries, q);
 		const redirectUri = q.redirect_uri ?? '';
 		if (!q.client_id || !projects.has(q.client_id)) {
 			return send(res, 400, page('Unknown client', `No Basic project has the client id "${escapeHtml(q.client_id ?? '')}".`));
@@ -487,7 +492,7 @@ export async function startBasicEmulator(options: BasicEmulatorOptions = {}): Pr
 
 	async function database(req: http.IncomingMessage, res: http.ServerResponse, url: URL, m: RegExpExecArray) {
 		const method = req.method ?? 'GET';
-		const entry = { method, path: url.pathname, query: url.search, status: 500 };
+		const entry: EmulatorState['dbRequests'][number] = { method, path: url.pathname, query: url.search, status: 500 };
 		try {
 			const payload = bearer(req);
 			const projectId = decodeURIComponent(m[1]);
@@ -519,7 +524,11 @@ export async function startBasicEmulator(options: BasicEmulatorOptions = {}): Pr
 				return index;
 			};
 			let data: unknown;
-			if (rowId === undefined && method === 'GET') data = queryRows(table, url.searchParams, maxLimit);
+			if (rowId === undefined && method === 'GET') {
+				const rows = queryRows(table, url.searchParams, maxLimit);
+				entry.rows = rows.length;
+				data = rows;
+			}
 			else if (rowId === undefined && method === 'POST') {
 				const row: Row = { id: randomUUID(), ...(await readValue()) };
 				table.push(row);

@@ -69,6 +69,9 @@ describe('answers and errors from Basic', () => {
 		[{ response: { status: 404, data: { error: 'not_found', message: 'Row "x" not found' } } }, 404, 'Row "x" not found'],
 		[{ cause: { response: { status: 422, data: '{"message":"bad limit"}' } } }, 422, 'bad limit'],
 		[{ httpCode: '401', cause: { response: { status: 401, body: { error: 'unauthorized' } } } }, 401, 'unauthorized'],
+		[{ cause: { response: { status: 404, data: Buffer.from('{"error":"not_found","message":"gone"}') } } }, 404, 'gone'],
+		[{ reason: { response: { status: 403, data: { message: 'other project' } } } }, 403, 'other project'],
+		[{ httpCode: '404', cause: undefined, errorResponse: { response: { status: 404, data: { message: 'n8n 1.x shape' } } } }, 404, 'n8n 1.x shape'],
 		[{ message: 'socket hang up' }, undefined, undefined],
 	])('reads status and message of %o', (error, status, message) => {
 		expect(describeBasicError(error)).toEqual({ status, message });
