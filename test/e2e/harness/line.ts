@@ -1,9 +1,18 @@
 // Which n8n line a run uses (env N8N_LINE=2|1) and where its node and n8n binaries live.
 // Both are installed into .cache/ by scripts/install-n8n.sh (test/e2e/run.sh calls it).
-import { existsSync } from 'fs';
-import { dirname, join, resolve } from 'path';
+import { existsSync, readFileSync } from 'fs';
+import { dirname, join } from 'path';
 
-export const repoRoot = resolve(__dirname, '../../..');
+/** The repository root: the nearest folder up with this package's package.json (also from compiled copies). */
+function findRepoRoot(from: string): string {
+	for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+		const manifest = join(dir, 'package.json');
+		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'n8n-nodes-token-auth') return dir;
+	}
+	throw new Error(`no n8n-nodes-token-auth package.json above ${from}`);
+}
+
+export const repoRoot = findRepoRoot(__dirname);
 const cache = join(repoRoot, '.cache');
 
 export interface N8nLine {

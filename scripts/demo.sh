@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# npm run demo             build the package, run one example workflow per credential type in a
+#                          real n8n (2.41.1 on Node 24) against a local demo API, print what happened
+# npm run demo -- --serve  then keep n8n running at http://127.0.0.1:5678 with the package and the
+#                          example workflows loaded (--port=N for another port); Ctrl+C stops it
+# Installs n8n into .cache/ on first use (several minutes, needs the npm registry).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export N8N_LINE=${N8N_LINE:-2}
+bash scripts/install-n8n.sh "$N8N_LINE"
+[ -d node_modules/typescript ] || npm ci --cache .cache/npm --no-audit --no-fund --loglevel=error
+echo "[demo] build and pack the package"
+npm run build --silent
+pack_dir="$root/.cache/demo-pack"
+rm -rf "$pack_dir"; mkdir -p "$pack_dir"
+npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
+export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+npx tsc -p scripts/demo/tsconfig.json
+exec node .cache/scripts-js/scripts/demo/demo.js "$@"
