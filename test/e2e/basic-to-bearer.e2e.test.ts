@@ -90,15 +90,18 @@ describe('Basic to Bearer API in real n8n', () => {
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.apiRejected).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(6);
-		expect(lab.counts.basicTokenCalls).toBe(2);
-		expect(new Set(lab.apiAuthorizations).size).toBe(2);
+		// Renewed inside the run (6 s of requests, 4 s tokens), but not per item; timing on a loaded
+		// machine may shift one renewal, hence a range.
+		expect(lab.counts.basicTokenCalls).toBeGreaterThanOrEqual(2);
+		expect(lab.counts.basicTokenCalls).toBeLessThanOrEqual(3);
+		expect(new Set(lab.apiAuthorizations).size).toBe(lab.counts.basicTokenCalls);
 	});
 
 	it('renews an expired stored token before the next execution sends it', async () => {
-		lab.set({ lifetimeSeconds: 2, expiredStatus: 403 });
+		lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
 		const first = await n8n.cli.execute(flows.expiredStored.id);
 		expect(first.ok).toBe(true);
-		await sleep(2500);
+		await sleep(3500);
 		const second = await n8n.cli.execute(flows.expiredStored.id);
 		expect(second.ok).toBe(true);
 		expect(lab.counts.apiExpiredSeen).toBe(0);

@@ -73,10 +73,10 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	});
 
 	it('renews with the refresh token and keeps the rotated one', async () => {
-		lab.set({ lifetimeSeconds: 2, expiredStatus: 403 });
+		lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
 		const issuedBefore = lab.issuedRefreshTokens.length;
 		for (let run = 0; run < 3; run++) {
-			if (run > 0) await sleep(2500); // the stored access token has expired
+			if (run > 0) await sleep(3500); // the stored access token has expired
 			const result = await n8n.cli.execute(flows.rotation.id);
 			expect(result.ok).toBe(true);
 		}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): HTTP Request node, 1000 items, each exchanging credential vs n8n's
+# Header Auth on a static token, in one real n8n. Figures and how to read them: BENCHMARKS.md.
+#   scripts/benchmark.sh [--items=1000] [--runs=3]        N8N_LINE=1 for n8n 1.123.81 on Node 20
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export N8N_LINE=${N8N_LINE:-2}
+bash scripts/install-n8n.sh "$N8N_LINE" >/dev/null
+npm run build --silent >/dev/null
+pack_dir="$root/.cache/benchmark-pack"
+rm -rf "$pack_dir"; mkdir -p "$pack_dir"
+npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
+export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+npx tsc -p scripts/demo/tsconfig.json
+echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); git $(git rev-parse --short HEAD)"
+exec node .cache/scripts-js/scripts/benchmark.js "$@"
