@@ -36,13 +36,15 @@ export function describeBasicError(error: unknown): { status?: number; message?:
 			cause?: unknown;
 			errorResponse?: unknown;
 			reason?: unknown;
+			context?: { data?: unknown };
 		};
 		const candidates = [e.response?.status, e.response?.statusCode, e.statusCode, e.status, e.httpCode];
 		for (const candidate of candidates) {
 			const n = Number(candidate);
 			if (status === undefined && Number.isInteger(n) && n >= 100 && n < 600) status = n;
 		}
-		const body = e.response?.data ?? e.response?.body;
+		// n8n 1.x keeps only the answer's body, in the wrapping error's context.
+		const body = e.response?.data ?? e.response?.body ?? e.context?.data;
 		if (message === undefined) message = messageFromBody(body);
 		// n8n 2.x keeps the request error as `cause`, n8n 1.x as `errorResponse`.
 		current = e.cause ?? e.errorResponse ?? e.reason;

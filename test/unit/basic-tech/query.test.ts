@@ -72,6 +72,7 @@ describe('answers and errors from Basic', () => {
 		[{ cause: { response: { status: 404, data: Buffer.from('{"error":"not_found","message":"gone"}') } } }, 404, 'gone'],
 		[{ reason: { response: { status: 403, data: { message: 'other project' } } } }, 403, 'other project'],
 		[{ httpCode: '404', cause: undefined, errorResponse: { response: { status: 404, data: { message: 'n8n 1.x shape' } } } }, 404, 'n8n 1.x shape'],
+		[{ httpCode: '404', context: { data: { error: 'not_found', message: 'from context' } } }, 404, 'from context'],
 		[{ message: 'socket hang up' }, undefined, undefined],
 	])('reads status and message of %o', (error, status, message) => {
 		expect(describeBasicError(error)).toEqual({ status, message });
