@@ -86,6 +86,7 @@ export class N8nCli {
 	async execute(workflowId: string): Promise<Execution> {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const run = parseExecutionJson(result.stdout);
+		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code} after ${result.ms} ms`);
 		if (!run) {
 			throw new Error(`n8n execute printed no execution JSON (exit ${result.code})\n${result.stdout}\n${result.stderr}`);
 		}
