@@ -11,6 +11,9 @@ npm_cache="$cache/npm"
 node24_dir="$cache/node24"
 mkdir -p "$cache" "$npm_cache"
 which_lines=${1:-all}
+# One installer at a time (the test suite, the demo and the benchmark may start together).
+exec 9>"$cache/.install-n8n.lock"
+flock 9
 
 npm_quiet() { npm --cache "$npm_cache" --no-audit --no-fund --loglevel=error "$@"; }
 
