@@ -1,0 +1,74 @@
+// Whatever fails, nothing n8n prints or stores for an execution (stdout, stderr, the execution
+// JSON) carries a password, client secret, refresh token or access token of the package's types.
+import { startTokenLab, type TokenLab } from '../servers/token-lab';
+import { createInstance, type N8nInstance } from './harness/instance';
+import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
+import type { CredentialFixture } from './harness/cli';
+import { httpWorkflow } from './harness/workflows';
+
+describe('No secret in execution output or logs, in real n8n', () => {
+	let n8n: N8nInstance;
+	let lab: TokenLab;
+
+	beforeAll(async () => {
+		lab = await startTokenLab({ echoPasswordOnRefusal: true });
+		n8n = createInstance('no-secrets');
+	});
+	afterAll(async () => {
+		await lab?.close();
+		n8n?.cleanup();
+	});
+
+	/** Every secret the lab issued or knows, plus the credential's own. */
+	const secretsSeen = (credential: CredentialFixture) =>
+		[
+			String(credential.data.password),
+			String(credential.data.clientSecret ?? lab.settings.clientSecret),
+			lab.settings.password,
+			...lab.issuedRefreshTokens,
+			...lab.apiAuthorizations.map((header) => header.replace(/^Bearer /, '')),
+		].filter((secret) => secret.length >= 6);
+
+	async function runAndCollect(credential: CredentialFixture, apiStatus: number) {
+		lab.set({ apiStatusOverride: apiStatus });
+		const workflow = httpWorkflow({
+			url: lab.apiUrl,
+			credentialType: credential.type,
+			credentialId: credential.id,
+			credentialName: credential.name,
+			items: 2,
+		});
+		await n8n.load(workflow, [credential]);
+		const result = await n8n.cli.execute(workflow.id);
+		return { result, everything: `${result.stdout}\n${result.stderr}` };
+	}
+
+	it.each([
+		['an API that answers 500', 500],
+		['an API that answers 401', 401],
+		['an API that answers 403', 403],
+	])('Basic to Bearer with %s', async (_name, status) => {
+		const credential = basicToBearerCredential(lab);
+		const { result, everything } = await runAndCollect(credential, status);
+		expect(result.ok).toBe(false);
+		expect(lab.counts.apiCalls).toBeGreaterThan(0); // the token was really sent, so there is one to leak
+		expect(everything).toContain('forced_by_lab'); // the API's answer is in the output: the check reads what n8n shows
+		for (const secret of secretsSeen(credential)) expect(everything).not.toContain(secret);
+	});
+
+	it('OAuth2 Password Grant with an API that answers 500 (access and refresh tokens issued)', async () => {
+		const credential = passwordGrantCredential(lab);
+		const { result, everything } = await runAndCollect(credential, 500);
+		expect(result.ok).toBe(false);
+		expect(lab.issuedRefreshTokens.length).toBeGreaterThan(0);
+		for (const secret of secretsSeen(credential)) expect(everything).not.toContain(secret);
+	});
+
+	it('a wrong password that the token endpoint writes back into its error', async () => {
+		const credential = basicToBearerCredential(lab, { password: 'Wr0ng-but-real-looking' });
+		const { result, everything } = await runAndCollect(credential, 0);
+		expect(result.ok).toBe(false);
+		expect(everything).toMatch(/refused the login/);
+		expect(everything).not.toContain('Wr0ng-but-real-looking');
+	});
+});
