@@ -10,7 +10,7 @@ import { setAuthorization, takeHeader } from './headers';
 import { TokenAuthError } from './token-auth-error';
 import { tokenEndpointUnreachable } from './token-endpoint-failure';
 import type { ExchangeSettings, TokenExchange, TokenHttp } from './token-exchange';
-import { readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './token-state';
+import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './token-state';
 import type { TokenState } from './token-state';
 import { TokenStore } from './token-store';
 
@@ -104,8 +104,12 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		this.store.adopt(readStoredState(credentials, fingerprint));
 		const current = this.store.current(fingerprint);
 		if (current !== undefined && !renewalDue(current, this.clock())) return NO_CHANGE;
-		const renewal = await this.renew(helpers, settings, fingerprint);
-		return renewal.initiated ? storedFieldsOf(renewal.state) : NO_CHANGE;
+		const renewal = await this.renew(helpers, settings, fingerprint).catch((error: Error) => {
+			// An early renewal that fails leaves a token that still works: use it while it lasts.
+			if (current !== undefined && !hasExpired(current, this.clock())) return undefined;
+			return Promise.reject(error);
+		});
+		return renewal?.initiated === true ? storedFieldsOf(renewal.state) : NO_CHANGE;
 	}
 
 	/**

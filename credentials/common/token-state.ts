@@ -44,6 +44,10 @@ export function renewalDue(state: TokenState, now: number): boolean {
 	return now >= state.expiresAt - margin;
 }
 
+export function hasExpired(state: TokenState, now: number): boolean {
+	return state.expiresAt !== undefined && now >= state.expiresAt;
+}
+
 /** The token stored in the credential, when it was issued for these very settings. */
 export function readStoredState(credentials: IDataObject, fingerprint: string): TokenState | undefined {
 	const accessToken = credentials.accessToken;

@@ -94,6 +94,21 @@ describe('Basic to Bearer: keeping the token', () => {
 		expect(lab.counts.apiAccepted).toBe(3);
 	});
 
+	it('keeps using a still-valid token when its early renewal fails', async () => {
+		lab.set({ lifetimeSeconds: 2 });
+		const stored = new StoredCredential(basicToBearerFor(lab));
+		const n8n = n8nRequester(newProcess(), stored);
+		await n8n.legacyRequest({ uri: lab.apiUrl });
+		await sleep(1700);
+		lab.set({ basicMode: 'server-error' });
+		await expect(n8n.legacyRequest({ uri: lab.apiUrl })).resolves.toMatchObject({ ok: true });
+		expect(lab.counts.basicTokenCalls).toBe(2);
+		expect(new Set(lab.apiAuthorizations).size).toBe(1);
+		await sleep(400); // now expired: the failure is the answer
+		expect(await failureOf(n8n.legacyRequest({ uri: lab.apiUrl }))).toMatch(/token endpoint failed \(HTTP 503/);
+		expect(lab.counts.apiExpiredSeen).toBe(0);
+	});
+
 	it('keeps a token without lifetime until the API rejects it, then renews and retries once', async () => {
 		lab.set({ basicExpiresPath: '' });
 		const stored = new StoredCredential(basicToBearerFor(lab));

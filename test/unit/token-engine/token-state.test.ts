@@ -1,4 +1,4 @@
-import { readStoredState, renewalDue, storedFieldsOf, tokenStateFrom, type TokenState } from '../../../credentials/common/token-state';
+import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom, type TokenState } from '../../../credentials/common/token-state';
 
 const at = (expiresInSeconds: number | undefined, obtainedAt = 0): TokenState =>
 	tokenStateFrom({ accessToken: 't', expiresInSeconds }, 'fp', obtainedAt);
@@ -43,5 +43,15 @@ describe('stored state', () => {
 	it('keeps an old refresh token when a refresh answer carries none', () => {
 		expect(tokenStateFrom({ accessToken: 'b' }, 'fp', 0, 'kept').refreshToken).toBe('kept');
 		expect(tokenStateFrom({ accessToken: 'b', refreshToken: 'rotated' }, 'fp', 0, 'kept').refreshToken).toBe('rotated');
+	});
+});
+
+describe('hasExpired', () => {
+	it.each([
+		[at(10), 9_999, false],
+		[at(10), 10_000, true],
+		[at(undefined), 1e12, false],
+	])('%p at %i: %p', (state, now, expired) => {
+		expect(hasExpired(state, now)).toBe(expired);
 	});
 });
