@@ -1,13 +1,39 @@
 #!/usr/bin/env bash
 # Browser test: n8n's editor in Debian's chromium (playwright-core), "Connect" against the Basic
 # emulator, then workflows run from the editor, then refresh after the access token expires.
-#   test/browser/run.sh [-- <jest args>]
-# Uses n8n 2.41.1 (installs it into .cache/ if missing) and the packed package (E2E_TARBALL, or
-# builds and packs one).
+#   test/browser/run.sh                 both n8n lines (2.41.1 on Node 24, then 1.123.81 on Node 20)
+#   test/browser/run.sh --line 2        one line only (2 or 1)
+#   test/browser/run.sh -- -t 'Connect' extra arguments after -- go to jest
+# Installs chromium (apt) and the n8n lines when missing; uses E2E_TARBALL when set, otherwise
+# builds and packs the package once.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-[ "${1:-}" = "--" ] && shift
+lines="2 1"
+jest_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --line) lines="$2"; shift 2 ;;
+    --line=*) lines="${1#--line=}"; shift ;;
+    --) shift; jest_args=("$@"); break ;;
+    *) echo "unknown argument: $1 (use --line 2|1, then -- <jest args>)" >&2; exit 2 ;;
+  esac
+done
+
 bash test/browser/install-chromium.sh
-bash scripts/install-n8n.sh 2
-N8N_LINE=2 npx jest -c test/browser/jest.config.js --ci "$@"
+for line in $lines; do bash scripts/install-n8n.sh "$line"; done
+
+if [ -z "${E2E_TARBALL:-}" ] || [ ! -f "$E2E_TARBALL" ]; then
+  pack_dir="$root/.cache/browser-pack"
+  npm run build --silent
+  rm -rf "$pack_dir"; mkdir -p "$pack_dir"
+  npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
+  export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+fi
+
+for line in $lines; do
+  started=$(date +%s)
+  echo "[browser] n8n line $line"
+  N8N_LINE=$line npx jest -c test/browser/jest.config.js --ci "${jest_args[@]}"
+  echo "[browser] n8n line $line passed in $(( $(date +%s) - started ))s"
+done
