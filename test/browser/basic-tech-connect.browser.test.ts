@@ -188,6 +188,9 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 		const refreshes = () => emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token');
 		const signIn = emu.state.tokenRequests[0];
 
+		// First expiry on demand; the token that refresh returns lives 2 s, so the second expiry is
+		// the JWT's own `exp` running out.
+		emu.setAccessTokenTtl(2);
 		emu.expireAccessTokens();
 		const first = await runFromEditor();
 		expect(first.status).toBe('success');
@@ -195,7 +198,7 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 			expect.objectContaining({ ok: true, contentType: 'application/x-www-form-urlencoded', presentedRefreshToken: signIn.issuedRefreshToken }),
 		]);
 
-		emu.expireAccessTokens();
+		await page.waitForTimeout(2_500);
 		const second = await runFromEditor();
 		expect(second.status).toBe('success');
 		expect(refreshes()).toHaveLength(2);
