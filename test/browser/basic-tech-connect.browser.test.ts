@@ -97,6 +97,13 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 		throw new Error('the workflow run from the editor did not finish within 60 s');
 	}
 
+	it('loads the installed package with its node, its AI tool variant and the credential', async () => {
+		const nodes = await server.request<Array<{ name: string }>>('GET', '/types/nodes.json');
+		const names = (Array.isArray(nodes.data) ? nodes.data : []).map((n) => n.name);
+		expect(names).toEqual(expect.arrayContaining(['n8n-nodes-token-auth.basicTech', 'n8n-nodes-token-auth.basicTechTool']));
+		expect(await server.credentialTypes()).toContain('basicTechOAuth2Api');
+	});
+
 	it('creates the credential in the editor and connects it on Basic\'s consent page', async () => {
 		await page.goto(`${server.baseUrl}/signin`);
 		await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
