@@ -21,7 +21,7 @@ const seedTodos = [
 const BIG = 250;
 
 /** Signs in against the emulator the way n8n's callback does (PKCE, form body). */
-export async function signInTokens(emu: BasicEmulator, projectId = PROJECT): Promise<Record<string, unknown>> {
+async function signInTokens(emu: BasicEmulator, projectId = PROJECT): Promise<Record<string, unknown>> {
 	const verifier = randomBytes(32).toString('base64url');
 	const challenge = createHash('sha256').update(verifier).digest('base64url');
 	const authorize = new URL('/auth/authorize', emu.url);
