@@ -18,8 +18,9 @@ npm run lint --silent
 step "unit and integration tests"
 npx jest --ci
 
-if [ -f test/e2e/run.sh ]; then
-  step "end-to-end tests in real n8n"
-  bash test/e2e/run.sh
-fi
+step "end-to-end tests in real n8n (both lines)"
+bash test/e2e/run.sh
+
+step "browser test: Basic (basic.tech) Connect in Debian's chromium (both n8n lines)"
+E2E_TARBALL=$(ls .cache/e2e-pack/*.tgz) bash test/browser/run.sh
 step "all tests passed"
