@@ -1,26 +1,37 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what is missing, builds, lints, then runs
-# unit and integration tests and the end-to-end suite in real n8n (both n8n lines).
-set -euo pipefail
+# unit and integration tests, the end-to-end suite in real n8n and the browser test (both n8n
+# lines). Every test step runs even when an earlier one failed; the last line counts them all.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 step() { echo; echo "=== $* ($(( $(date +%s) - started ))s)"; }
+failed_steps=()
+run_step() { # name, command...
+  local name=$1; shift
+  step "$name"
+  "$@" || failed_steps+=("$name")
+}
+
+export RESULTS_DIR="$PWD/.cache/test-results"
+rm -rf "$RESULTS_DIR"; mkdir -p "$RESULTS_DIR"
 
 step "install dev dependencies"
-[ -d node_modules/n8n-core ] || npm ci --cache .cache/npm --no-audit --no-fund --loglevel=error
+if [ ! -d node_modules/n8n-core ]; then
+  npm ci --cache .cache/npm --no-audit --no-fund --loglevel=error || exit 1
+fi
 
+# Without a build and a clean lint nothing below means anything.
 step "build"
-npm run build --silent
-
+npm run build --silent || exit 1
 step "lint"
-npm run lint --silent
+npm run lint --silent || exit 1
 
-step "unit and integration tests"
-npx jest --ci
+run_step "unit and integration tests" npx jest --ci --json --outputFile="$RESULTS_DIR/unit-integration.json"
+run_step "end-to-end tests in real n8n (both lines)" bash test/e2e/run.sh
+run_step "browser test: Basic (basic.tech) Connect in Debian's chromium (both n8n lines)" \
+  env E2E_TARBALL="$(ls .cache/e2e-pack/*.tgz 2>/dev/null | head -n 1)" bash test/browser/run.sh
 
-step "end-to-end tests in real n8n (both lines)"
-bash test/e2e/run.sh
-
-step "browser test: Basic (basic.tech) Connect in Debian's chromium (both n8n lines)"
-E2E_TARBALL=$(ls .cache/e2e-pack/*.tgz) bash test/browser/run.sh
-step "all tests passed"
+step "done"
+[ ${#failed_steps[@]} -eq 0 ] || printf 'FAILED step: %s\n' "${failed_steps[@]}"
+node scripts/count-results.js "$RESULTS_DIR" "${#failed_steps[@]}"

@@ -34,6 +34,8 @@ fi
 for line in $lines; do
   started=$(date +%s)
   echo "[browser] n8n line $line"
-  N8N_LINE=$line npx jest -c test/browser/jest.config.js --ci "${jest_args[@]}"
+  results=()
+  [ -n "${RESULTS_DIR:-}" ] && results=(--json --outputFile="$RESULTS_DIR/browser-line$line.json")
+  N8N_LINE=$line npx jest -c test/browser/jest.config.js --ci "${results[@]}" "${jest_args[@]}"
   echo "[browser] n8n line $line passed in $(( $(date +%s) - started ))s"
 done

@@ -37,7 +37,10 @@ status=0
 for line in $lines; do
   started=$(date +%s)
   echo "[e2e] n8n line $line"
-  if N8N_LINE=$line npx jest -c test/e2e/jest.config.js --ci "${jest_args[@]}"; then
+  # With RESULTS_DIR set (npm test does), jest's JSON results go there for the closing count.
+  results=()
+  [ -n "${RESULTS_DIR:-}" ] && results=(--json --outputFile="$RESULTS_DIR/e2e-line$line.json")
+  if N8N_LINE=$line npx jest -c test/e2e/jest.config.js --ci "${results[@]}" "${jest_args[@]}"; then
     echo "[e2e] line $line passed in $(( $(date +%s) - started ))s"
   else
     echo "[e2e] line $line FAILED after $(( $(date +%s) - started ))s"
