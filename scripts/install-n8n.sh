@@ -36,7 +36,13 @@ install_n8n() { # $1 version, $2 node bin dir, $3 extra package.json fields
   # Native modules n8n really needs; the rest of the install scripts download binaries and fail offline.
   local rebuild="sqlite3"
   [ "$version" != "${version#2.}" ] && rebuild="sqlite3 isolated-vm"
-  (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$4" npm_quiet rebuild $rebuild)
+  # --ignore-scripts=false: under `npm test` npm exports the repo's ignore-scripts=true to every
+  # child process, and `npm rebuild` would then silently build nothing.
+  (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$4" npm_quiet rebuild --ignore-scripts=false $rebuild)
+  local module
+  for module in $rebuild; do # a missing binding fails here, not as "SQLite package has not been found" later
+    (cd "$dir" && "$node_bin/node" -e "require('$module')") || { echo "[install-n8n] $module did not build for n8n@$version" >&2; exit 1; }
+  done
   touch "$dir/.done"
 }
 
