@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export N8N_LINE=${N8N_LINE:-2}
 bash scripts/install-n8n.sh "$N8N_LINE" >/dev/null
+bash scripts/install-deps.sh
 npm run build --silent >/dev/null
 pack_dir="$root/.cache/benchmark-pack"
 rm -rf "$pack_dir"; mkdir -p "$pack_dir"

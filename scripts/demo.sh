@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export N8N_LINE=${N8N_LINE:-2}
 bash scripts/install-n8n.sh "$N8N_LINE"
-[ -d node_modules/typescript ] || npm ci --cache .cache/npm --no-audit --no-fund --loglevel=error
+bash scripts/install-deps.sh
 echo "[demo] build and pack the package"
 npm run build --silent
 pack_dir="$root/.cache/demo-pack"

@@ -36,8 +36,8 @@ install_n8n() { # $1 version, $2 node bin dir, $3 extra package.json fields
   # Native modules n8n really needs; the rest of the install scripts download binaries and fail offline.
   local rebuild="sqlite3"
   [ "$version" != "${version#2.}" ] && rebuild="sqlite3 isolated-vm"
-  # --ignore-scripts=false: under `npm test` npm exports the repo's ignore-scripts=true to every
-  # child process, and `npm rebuild` would then silently build nothing.
+  # --ignore-scripts=false: an ignore-scripts set anywhere (a user's npmrc, npm_config_* exported
+  # by a parent npm) would make `npm rebuild` silently build nothing.
   (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$4" npm_quiet rebuild --ignore-scripts=false $rebuild)
   local module
   for module in $rebuild; do # a missing binding fails here, not as "SQLite package has not been found" later

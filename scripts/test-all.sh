@@ -17,12 +17,7 @@ export RESULTS_DIR="$PWD/.cache/test-results"
 rm -rf "$RESULTS_DIR"; mkdir -p "$RESULTS_DIR"
 
 step "install dev dependencies"
-if [ ! -d node_modules/n8n-core ]; then
-  # `npm install`, not `npm ci`: npm 11 leaves some optional platform bindings of
-  # @unrs/resolver (a lint dependency) out of any lock file it writes, and `npm ci` then refuses it.
-  # `npm install` keeps every version the lock pins and only fills that gap.
-  npm install --cache .cache/npm --no-audit --no-fund --loglevel=error || exit 1
-fi
+bash scripts/install-deps.sh || exit 1
 
 # Without a build and a clean lint nothing below means anything.
 step "build"

@@ -2,27 +2,14 @@
 // playwright-core, opens n8n's editor, creates the credential, connects on the emulator's consent
 // page, then runs a workflow with the node from the editor, and again after the access token
 // expired (n8n refreshes on 401 and must keep the refresh token Basic rotated in).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BrowserContext, chromium, Page, selectors } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { createInstance, N8nInstance } from '../e2e/harness/instance';
 import { currentLine } from '../e2e/harness/line';
-import { N8nServer, OWNER } from '../e2e/harness/n8n-server';
+import { N8nServer } from '../e2e/harness/n8n-server';
 import { BasicEmulator, startBasicEmulator } from '../servers/basic-emulator';
+import { EditorBrowser, openEditorBrowser, signInToEditor } from './editor-browser';
 
 const PROJECT = 'proj-browser';
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 interface ExecutionSummary {
 	id: string;
@@ -33,9 +20,9 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 	let emu: BasicEmulator;
 	let n8n: N8nInstance;
 	let server: N8nServer;
+	let browser: EditorBrowser;
 	let context: BrowserContext;
 	let page: Page;
-	let profileDir = '';
 	let credentialId = '';
 	let workflowId = '';
 
@@ -55,22 +42,12 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 		server = await N8nServer.start(currentLine(), n8n.userFolder);
 		await server.setupOwnerAndLogin();
 
-		selectors.setTestIdAttribute('data-test-id');
-		profileDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-		// launchPersistentContext is how playwright passes a fresh --user-data-dir.
-		context = await chromium.launchPersistentContext(profileDir, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: FLAGS,
-			viewport: { width: 1400, height: 900 },
-		});
-		context.setDefaultTimeout(30_000);
-		page = context.pages()[0] ?? (await context.newPage());
+		browser = await openEditorBrowser();
+		({ context, page } = browser);
 	});
 
 	afterAll(async () => {
-		await context?.close();
-		if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+		await browser?.close();
 		await server?.stop();
 		await emu?.close();
 		n8n?.cleanup();
@@ -105,11 +82,7 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 	});
 
 	it('creates the credential in the editor and connects it on Basic\'s consent page', async () => {
-		await page.goto(`${server.baseUrl}/signin`);
-		await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
-		await page.fill('input[name=password]', OWNER.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		await signInToEditor(page, server.baseUrl);
 
 		await page.goto(`${server.baseUrl}/home/credentials/create`);
 		await page.getByTestId('new-credential-type-select').locator('input').fill('Basic (basic.tech)');

@@ -1,16 +1,15 @@
 // The Basic (basic.tech) node and credential in real n8n, against the Basic emulator: every node
 // operation through `n8n execute`, the HTTP Request node with the credential, errors with their
 // status, and n8n's own refresh on 401 keeping Basic's rotated refresh token.
-import { createHash, randomBytes } from 'node:crypto';
 import { errorText, nodeItems } from './harness/cli';
 import { createInstance, N8nInstance } from './harness/instance';
 import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from './harness/workflows';
 import { BasicEmulator, startBasicEmulator } from '../servers/basic-emulator';
+import { signInTokens } from '../servers/basic-emulator/sign-in';
 
 const PROJECT = 'proj-e2e';
 const NODE_TYPE = 'n8n-nodes-token-auth.basicTech';
 const CREDENTIAL_TYPE = 'basicTechOAuth2Api';
-const REDIRECT = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 
 const seedTodos = [
 	{ id: 'r1', title: 'Write report', status: 'open', priority: 3, created_at: '2026-01-03' },
@@ -19,31 +18,6 @@ const seedTodos = [
 	{ id: 'r4', title: 'Call Bob', status: 'deleted', priority: 2, created_at: '2026-01-04' },
 ];
 const BIG = 250;
-
-/** Signs in against the emulator the way n8n's callback does (PKCE, form body). */
-async function signInTokens(emu: BasicEmulator, projectId = PROJECT): Promise<Record<string, unknown>> {
-	const verifier = randomBytes(32).toString('base64url');
-	const challenge = createHash('sha256').update(verifier).digest('base64url');
-	const authorize = new URL('/auth/authorize', emu.url);
-	const query = { client_id: projectId, redirect_uri: REDIRECT, response_type: 'code', scope: 'profile', state: 's', code_challenge: challenge, code_challenge_method: 'S256' };
-	for (const [k, v] of Object.entries(query)) authorize.searchParams.set(k, v);
-	const html = await (await fetch(authorize)).text();
-	const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
-	const decision = await fetch(new URL('/auth/authorize/decision', emu.url), {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ request, decision: 'approve' }).toString(),
-	});
-	const code = new URL(decision.headers.get('location') ?? '').searchParams.get('code') ?? '';
-	const token = await fetch(new URL('/auth/token', emu.url), {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: projectId, code_verifier: verifier }).toString(),
-	});
-	if (token.status !== 200) throw new Error(`sign-in failed: ${token.status} ${await token.text()}`);
-	return (await token.json()) as Record<string, unknown>;
-}
 
 interface StepNode {
 	name: string;
@@ -107,7 +81,7 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 				},
 			},
 		});
-		const tokens = await signInTokens(emu);
+		const tokens = await signInTokens(emu, PROJECT);
 		n8n = createInstance('basic-tech');
 
 		crud = chain('crud', credentialId, [

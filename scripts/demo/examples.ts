@@ -1,0 +1,156 @@
+// The demo's example credentials and workflows, one per credential type, each against a local
+// server that counts its token calls: the token lab for the three token types, the Basic emulator
+// for Basic (basic.tech), whose node lists rows of a table.
+import type { BasicEmulator } from '../../test/servers/basic-emulator';
+import { signInTokens } from '../../test/servers/basic-emulator/sign-in';
+import type { TokenLab } from '../../test/servers/token-lab';
+import type { CredentialFixture, Execution } from '../../test/e2e/harness/cli';
+import { nodeItems } from '../../test/e2e/harness/cli';
+import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential } from '../../test/e2e/harness/lab-credentials';
+import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from '../../test/e2e/harness/workflows';
+
+export const DEMO_ITEMS = 5;
+export const BASIC_PROJECT = 'demo-project';
+const BASIC_NODE = 'List Todos';
+
+export interface Example {
+	title: string;
+	credential: CredentialFixture;
+	workflow: WorkflowFixture;
+	/** False for a static token: nothing is exchanged, so there is no token call to count. */
+	exchanges: boolean;
+	/** Starts counting one run's calls at the servers; the returned function reads the counts. */
+	countRun(): () => RunCounts;
+	/** Prepares the first run, and says what it did. */
+	beforeFirstRun?(): string;
+	/** The items of the node that called the API. */
+	answered(run: Execution['run']): Array<Record<string, unknown>>;
+}
+
+export interface RunCounts {
+	tokenCalls: number;
+	/** Token and API calls in words. */
+	text: string;
+}
+
+export const basicDemoRows = [
+	{ id: 't1', title: 'Try the Token Login API', status: 'open', priority: 3 },
+	{ id: 't2', title: 'Read the README', status: 'done', priority: 1 },
+	{ id: 't3', title: 'Run n8n in queue mode', status: 'open', priority: 5 },
+];
+
+export async function buildExamples(lab: TokenLab, emu: BasicEmulator): Promise<Example[]> {
+	const viaHttpNode = (title: string, credential: CredentialFixture) =>
+		httpWorkflow({
+			name: `Demo: ${title}`,
+			url: `=${lab.apiUrl}?item={{ $json.i }}`,
+			credentialType: credential.type,
+			credentialId: credential.id,
+			credentialName: credential.name,
+			items: DEMO_ITEMS,
+		});
+	const httpItems = (run: Execution['run']) => nodeItems(run, HTTP_NODE);
+	const basicToBearer = { ...basicToBearerCredential(lab), name: 'Demo Basic to Bearer' };
+	const grant = { ...passwordGrantCredential(lab), name: 'Demo OAuth2 Password Grant' };
+	const bearer = { ...bearerTokenCredential(await labIssuedToken(lab)), name: 'Demo Bearer Token' };
+	const basicTech = await basicTechCredential(emu);
+	const labRun = (tokenCalls: () => number, tokenText: () => string) => () => {
+		lab.resetCounts();
+		return (): RunCounts => ({
+			tokenCalls: tokenCalls(),
+			text: `token calls: ${tokenText()}; API calls: ${lab.counts.apiCalls} (${lab.counts.apiAccepted} accepted, ${lab.counts.apiRejected} rejected)`,
+		});
+	};
+	return [
+		{
+			title: 'Basic to Bearer API',
+			credential: basicToBearer,
+			workflow: viaHttpNode('Basic to Bearer API', basicToBearer),
+			exchanges: true,
+			countRun: labRun(() => lab.counts.basicTokenCalls, () => `${lab.counts.basicTokenCalls}`),
+			answered: httpItems,
+		},
+		{
+			title: 'OAuth2 Password Grant API',
+			credential: grant,
+			workflow: viaHttpNode('OAuth2 Password Grant API', grant),
+			exchanges: true,
+			countRun: labRun(
+				() => lab.counts.oauthPasswordCalls + lab.counts.oauthRefreshCalls,
+				() => `${lab.counts.oauthPasswordCalls} password grant, ${lab.counts.oauthRefreshCalls} refresh`,
+			),
+			answered: httpItems,
+		},
+		{
+			title: 'Bearer Token API',
+			credential: bearer,
+			workflow: viaHttpNode('Bearer Token API', bearer),
+			exchanges: false,
+			countRun: labRun(() => 0, () => 'none (static token)'),
+			answered: httpItems,
+		},
+		{
+			title: 'Basic (basic.tech) node, listing rows',
+			credential: basicTech,
+			workflow: basicListWorkflow(basicTech),
+			exchanges: true,
+			// The sign-in ("Connect my account") happened before the import; what counts here is
+			// whether a run had to go back to the token endpoint.
+			countRun: () => {
+				const tokensBefore = emu.state.tokenRequests.length;
+				const dbBefore = emu.state.dbRequests.length;
+				return () => {
+					const tokenCalls = emu.state.tokenRequests.length - tokensBefore;
+					return { tokenCalls, text: `token calls: ${tokenCalls}; API calls: ${emu.state.dbRequests.length - dbBefore}` };
+				};
+			},
+			beforeFirstRun: () => {
+				emu.expireAccessTokens();
+				return 'the signed-in access token was expired on purpose: n8n refreshes it on the first run and stores the new one';
+			},
+			answered: (run) => nodeItems(run, BASIC_NODE),
+		},
+	];
+}
+
+/** The credential as it is after "Connect my account": n8n keeps the token answer as oauthTokenData. */
+async function basicTechCredential(emu: BasicEmulator): Promise<CredentialFixture> {
+	const oauthTokenData = await signInTokens(emu, BASIC_PROJECT);
+	return {
+		id: newId(),
+		name: 'Demo Basic (basic.tech)',
+		type: 'basicTechOAuth2Api',
+		data: { server: 'custom', baseUrl: emu.url, clientId: BASIC_PROJECT, scope: 'profile', oauthTokenData },
+	};
+}
+
+/** Manual Trigger -> Basic node: Row, Get Many, open todos by priority. */
+function basicListWorkflow(credential: CredentialFixture): WorkflowFixture {
+	return {
+		id: newId(),
+		name: 'Demo: Basic (basic.tech) list rows',
+		active: false,
+		nodes: [
+			{ id: newId(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: newId(),
+				name: BASIC_NODE,
+				type: 'n8n-nodes-token-auth.basicTech',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'row',
+					operation: 'getAll',
+					projectId: BASIC_PROJECT,
+					table: 'todos',
+					returnAll: true,
+					filters: { conditions: [{ field: 'status', operator: 'eq', value: 'open' }] },
+					sort: { rules: [{ field: 'priority', direction: 'desc' }] },
+				},
+				credentials: { basicTechOAuth2Api: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: BASIC_NODE, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
