@@ -53,23 +53,49 @@ async function main(): Promise<void> {
 		await server.setupOwnerAndLogin();
 		const { page } = browser;
 		await signInToEditor(page, server.baseUrl);
+		// Tall enough for the longest form to show whole, without the modal's scroll bar.
+		await page.setViewportSize({ width: 1440, height: 1900 });
 		for (const { file, fixture } of credentials) {
 			await page.goto(`${server.baseUrl}/home/credentials/${fixture.id}`);
-			await shoot(page.getByTestId('editCredential-modal'), file);
+			const modal = page.getByTestId('editCredential-modal');
+			await modal.getByText('Connection tested successfully').or(modal.getByText('OAuth')).first().waitFor({ state: 'visible' }).catch(() => undefined);
+			await unclip(modal);
+			await shoot(modal, file);
 		}
+		await page.setViewportSize({ width: 1440, height: 900 });
 		await page.goto(`${server.baseUrl}/workflow/${workflow.id}`);
 		await page.getByTestId('execute-workflow-button').click();
 		await page.getByText('3 items', { exact: true }).first().waitFor({ state: 'visible' });
 		await shoot(page.locator('body'), 'workflow-run-success.png');
 		await page.getByTestId('canvas-node').filter({ hasText: HTTP_NODE }).dblclick();
 		await shoot(page.getByTestId('ndv'), 'http-request-node-credential.png');
-		console.log(`screenshots: ${credentials.length + 2} pictures in docs/screenshots (token calls ${lab.counts.basicTokenCalls}, API calls ${lab.counts.apiCalls})`);
+		console.log(`screenshots: ${credentials.length + 2} pictures in docs/screenshots`);
 	} finally {
 		await browser.close();
 		await server.stop();
 		await Promise.all([lab.close(), emu.close()]);
 		n8n.cleanup();
 	}
+}
+
+/** Lets a modal grow to its whole content: the editor caps its height and scrolls inside it. */
+async function unclip(target: Locator): Promise<void> {
+	await target.first().waitFor({ state: 'visible' });
+	// Runs in the page: written against `any` because this project compiles without DOM types.
+	/* eslint-disable @typescript-eslint/no-explicit-any */
+	await target.first().evaluate((root: any) => {
+		const styleOf = (globalThis as any).getComputedStyle;
+		for (const element of [root, ...Array.from(root.querySelectorAll('*') as ArrayLike<any>)]) {
+			const style = styleOf(element);
+			if (['auto', 'scroll', 'hidden'].includes(style.overflowY) || style.maxHeight !== 'none') {
+				element.style.overflow = 'visible';
+				element.style.maxHeight = 'none';
+				if (style.height.endsWith('px') && element !== root) element.style.height = 'auto';
+			}
+		}
+		root.style.height = 'auto';
+		root.style.maxHeight = 'none';
+	});
 }
 
 /** Waits for the element, lets animations settle, writes the picture. */
