@@ -213,6 +213,46 @@ describe.each(Object.keys(credentialTypes))('%s: answers without bounds', (kind)
 	}, 40_000);
 });
 
+describe.each(Object.keys(credentialTypes))('%s: lifetime edge values', (kind) => {
+	const tokenCalls = () => server.requests.filter((r) => r.path.startsWith('/token-lifetime')).length;
+
+	it.each([['0', '0'], ['"0"', '"0"'], ['null', 'null']])('reads expires_in %s as no stated lifetime: one login for 20 requests', async (_name, value) => {
+		const stored = new StoredCredential(credentialFor(kind, `${server.url}/token-lifetime?value=${encodeURIComponent(value)}`));
+		const n8n = n8nRequester(credentialTypes[kind](), stored);
+		for (let i = 0; i < 20; i++) await n8n.legacyRequest({ uri: `${server.url}/api` });
+		expect(tokenCalls()).toBe(1);
+		expect(apiCalls(server)).toBe(20);
+		expect(stored.data.expiresAt).toBe('');
+	});
+
+	it('renews a 1 s token (the shortest accepted) at most every 0.8 s, not per request', async () => {
+		const stored = new StoredCredential(credentialFor(kind, `${server.url}/token-lifetime?value=1`));
+		const n8n = n8nRequester(credentialTypes[kind](), stored);
+		const started = Date.now();
+		let requests = 0;
+		while (Date.now() - started < 2000) {
+			await n8n.legacyRequest({ uri: `${server.url}/api` });
+			requests++;
+		}
+		const elapsed = Date.now() - started;
+		expect(tokenCalls()).toBeLessThanOrEqual(Math.floor(elapsed / 800) + 1);
+		expect(requests).toBeGreaterThan(3 * tokenCalls());
+	});
+
+	it.each([
+		['-5', /"expires_in" \([^)]+\) is -5, a negative number of seconds/],
+		['0.5', /is 0.5, less than one second: no request could use the token before it expires/],
+		['"soon"', /is text that is not a number of seconds/],
+		['true', /is the boolean true, not a number of seconds/],
+		['{"s":1}', /is an object, not a number of seconds/],
+	])('refuses expires_in %s before any API call, with words that match it', async (value, message) => {
+		const { stored, result } = await callApi(kind, `${server.url}/token-lifetime?value=${encodeURIComponent(value)}`);
+		expect(await failureOf(result)).toMatch(message);
+		expect(apiCalls(server)).toBe(0);
+		expect(stored.writes).toBe(0);
+	});
+});
+
 describe('URL user info', () => {
 	it.each(Object.keys(credentialTypes))('%s: refuses an Access Token URL with user info before any call', async (kind) => {
 		const withUserInfo = server.url.replace('http://', 'http://mallory:url-pa55@');

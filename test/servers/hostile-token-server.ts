@@ -6,6 +6,7 @@
  *   /token                     a good answer: {"access_token":"hostile-ok-N","expires_in":3600}
  *   /redirect?status=&to=      a redirect (to may be relative or absolute)
  *   /token-with?char=0d        a token with that character (hex code point) inside it
+ *   /token-lifetime?value=J    a good token with expires_in set to the JSON value J
  *   /big-token?chars=N         a token of N characters, streamed
  *   /gzip-bomb?mb=N            a gzip answer that inflates to N MB (a few hundred KB on the wire)
  *   /trickle?everyMs=N         200, then one byte every N ms (at most 120 bytes)
@@ -82,6 +83,8 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 				return res.end();
 			case '/token-with':
 				return json(res, 200, { access_token: `abc${String.fromCharCode(parseInt(query.get('char') ?? '0', 16))}def`, expires_in: 3600 });
+			case '/token-lifetime':
+				return json(res, 200, { access_token: `hostile-ok-${++issued}`, expires_in: JSON.parse(query.get('value') ?? 'null') });
 			case '/big-token':
 				return streamBigToken(res, Number(query.get('chars') ?? 0));
 			case '/gzip-bomb':
