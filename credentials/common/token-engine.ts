@@ -80,7 +80,8 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	): Promise<IHttpRequestOptions> {
 		const settings = this.exchange.readSettings(credentials);
 		if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) {
-			return { ...requestOptions, ...this.exchange.loginRequest(settings) };
+			// n8n sends this one itself: its redirect following would carry the login to any origin.
+			return { ...requestOptions, ...this.exchange.loginRequest(settings), disableFollowRedirect: true };
 		}
 		const fingerprint = this.fingerprint(settings);
 		const state = this.store.current(fingerprint) ?? readStoredState(credentials, fingerprint);

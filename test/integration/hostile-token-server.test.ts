@@ -2,6 +2,7 @@
 // own request helpers. The redirect target is a second real server that records every request.
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
+import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/token-engine';
 import { MAX_TOKEN_LENGTH } from '../../credentials/common/token-text';
 import { startHostileServer, type HostileServer } from '../servers/hostile-token-server';
 import { freshlyLoaded } from './support/lab-credentials';
@@ -91,6 +92,17 @@ describe.each(Object.keys(credentialTypes))('%s: redirects of the token request'
 		const second = server.requests[1];
 		expect(second).toMatchObject({ path: '/token', method: 'GET', body: '' });
 		expect(second.headers['content-type']).toBeUndefined();
+	});
+
+	it('sends the Test button\'s login without following a redirect (n8n sends that one itself)', async () => {
+		const to = encodeURIComponent(`${target.url}/token`);
+		const tokenUrl = `${server.url}/turncoat?status=307&to=${to}`;
+		const stored = new StoredCredential(credentialFor(kind, tokenUrl));
+		const type = credentialTypes[kind]();
+		const test = n8nRequester(type, stored).httpRequest({ url: tokenUrl, headers: { [CREDENTIAL_TEST_HEADER]: 'login' }, json: true });
+		await expect(test).rejects.toThrow(/307/);
+		expect(server.requests.map((r) => r.path.split('?')[0])).toEqual(['/turncoat', '/turncoat']);
+		expect(target.requests).toEqual([]);
 	});
 
 	it('stops after 5 redirects on the same origin', async () => {

@@ -5,6 +5,7 @@
  *
  *   /token                     a good answer: {"access_token":"hostile-ok-N","expires_in":3600}
  *   /redirect?status=&to=      a redirect (to may be relative or absolute)
+ *   /turncoat?status=&to=      a good answer the first time, that redirect every later time
  *   /token-with?char=0d        a token with that character (hex code point) inside it
  *   /token-lifetime?value=J    a good token with expires_in set to the JSON value J
  *   /big-token?chars=N         a token of N characters, streamed
@@ -80,6 +81,12 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 				return json(res, 200, { access_token: `hostile-ok-${++issued}`, expires_in: 3600 });
 			case '/redirect':
 				res.writeHead(Number(query.get('status') ?? 302), { location: query.get('to') ?? '/token' });
+				return res.end();
+			case '/turncoat':
+				if (requests.filter((r) => r.path.startsWith('/turncoat')).length === 1) {
+					return json(res, 200, { access_token: `hostile-ok-${++issued}`, expires_in: 3600 });
+				}
+				res.writeHead(Number(query.get('status') ?? 307), { location: query.get('to') ?? '/token' });
 				return res.end();
 			case '/token-with':
 				return json(res, 200, { access_token: `abc${String.fromCharCode(parseInt(query.get('char') ?? '0', 16))}def`, expires_in: 3600 });
