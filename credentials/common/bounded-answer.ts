@@ -42,7 +42,8 @@ export async function readBoundedAnswer(
 }
 
 function checkedText(body: unknown, maxBytes: number): string {
-	const text = body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	if (body === undefined || body === null) return '';
+	const text = body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body);
 	if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
 	return text;
 }
