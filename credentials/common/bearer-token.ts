@@ -1,4 +1,5 @@
 import { TokenAuthError } from './token-auth-error';
+import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem } from './token-text';
 
 /**
  * A static token, checked before any request: surrounding whitespace and newlines (a paste from
@@ -10,12 +11,14 @@ export function readBearerToken(value: unknown): string {
 	if (/^bearer\s/i.test(token)) {
 		throw new TokenAuthError('Token starts with "Bearer ": paste the token alone, the prefix is added for you');
 	}
-	if (/[\r\n]/.test(token)) throw new TokenAuthError('Token contains a line break: paste it on one line');
-	if (/\s/.test(token)) throw new TokenAuthError('Token contains whitespace inside it: check that it was copied whole');
-	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f]/.test(token)) throw new TokenAuthError('Token contains control characters');
-	if (/[^\u0020-\u007e]/.test(token)) {
-		throw new TokenAuthError('Token contains characters outside printable ASCII, which an HTTP header cannot carry');
-	}
-	return token;
+	const problem = findTokenTextProblem(token);
+	if (problem === undefined) return token;
+	throw new TokenAuthError(PASTE_HINTS[problem.kind] ?? `Token ${describeTokenTextProblem(problem)}`);
 }
+
+/** What a user who pasted the token can do about each problem. */
+const PASTE_HINTS: Partial<Record<TokenTextProblem['kind'], string>> = {
+	'line break': 'Token contains a line break: paste it on one line',
+	'control character': 'Token contains control characters',
+	whitespace: 'Token contains whitespace inside it: check that it was copied whole',
+};

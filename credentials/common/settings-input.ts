@@ -24,7 +24,11 @@ export function parseJsonObjectField(label: string, text: unknown): Record<strin
 	return result;
 }
 
-/** Checks that a URL field holds an absolute http(s) URL; returns it trimmed. */
+/**
+ * Checks that a URL field holds an absolute http(s) URL; returns it trimmed. User info
+ * (`https://name:password@host`) is refused: the request helper would send it as HTTP Basic in
+ * place of the credential's own fields, silently. The message never repeats it.
+ */
 export function requireHttpUrl(label: string, value: unknown): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (text === '') throw new TokenAuthError(`${label} is empty: enter the http(s) URL of the token endpoint`);
@@ -32,6 +36,12 @@ export function requireHttpUrl(label: string, value: unknown): string {
 	if (url === undefined) throw new TokenAuthError(`${label} is not a valid URL: enter an absolute http(s) URL`);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new TokenAuthError(`${label} must start with http:// or https://, not ${url.protocol}//`);
+	}
+	if (url.username !== '' || url.password !== '') {
+		throw new TokenAuthError(
+			`${label} contains a user name or password before the host ("...@${url.host}"): remove it, ` +
+				'the login goes in the credential\'s own fields',
+		);
 	}
 	return text;
 }

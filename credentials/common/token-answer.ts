@@ -1,6 +1,8 @@
 import { readJsonPath } from './json-path';
 import { TokenAuthError } from './token-auth-error';
 import { tokenEndpointFailure } from './token-endpoint-failure';
+import { readLifetimeSeconds } from './token-lifetime';
+import { describeTokenTextProblem, findTokenTextProblem } from './token-text';
 
 /** What a token endpoint answered, as n8n's httpRequest helper returns it with returnFullResponse. */
 export interface TokenEndpointResponse {
@@ -52,27 +54,28 @@ export function readTokenAnswer(
 		throw new TokenAuthError(`The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is empty`);
 	}
 	return {
-		accessToken: accessToken.trim(),
-		expiresInSeconds: readExpiresIn(readJsonPath(answer, keys.expiresIn), keys),
+		accessToken: headerSafe(accessToken.trim(), `"${keys.accessToken}" (${keys.accessTokenLabel})`),
+		expiresInSeconds: readLifetimeSeconds(
+			readJsonPath(answer, keys.expiresIn),
+			`The token endpoint's "${keys.expiresIn}" (${keys.expiresInLabel})`,
+		),
 		refreshToken: readRefreshToken(answer, keys.refreshToken),
 	};
-}
-
-function readExpiresIn(value: unknown, keys: AnswerKeys): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
-	if (!Number.isFinite(seconds) || seconds < 0) {
-		throw new TokenAuthError(
-			`The token endpoint's "${keys.expiresIn}" (${keys.expiresInLabel}) is ${kindOf(value)}, not a number of seconds`,
-		);
-	}
-	return seconds;
 }
 
 function readRefreshToken(answer: unknown, key: string | undefined): string | undefined {
 	if (key === undefined) return undefined;
 	const value = readJsonPath(answer, key);
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+	return typeof value === 'string' && value.trim() !== '' ? headerSafe(value.trim(), `"${key}"`) : undefined;
+}
+
+/** Refuses the whole answer (nothing is stored) when an issued token could not travel in a header. */
+function headerSafe(token: string, field: string): string {
+	const problem = findTokenTextProblem(token);
+	if (problem === undefined) return token;
+	throw new TokenAuthError(
+		`The token endpoint's ${field} ${describeTokenTextProblem(problem)}: the token was refused and nothing was stored`,
+	);
 }
 
 function parseJsonAnswer(response: TokenEndpointResponse): unknown {
@@ -116,7 +119,6 @@ function kindOf(value: unknown): string {
 	if (Array.isArray(value)) return 'an array';
 	if (value === null) return 'null';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return 'a string that is not a number';
 	return `a ${typeof value}`;
 }
 

@@ -45,6 +45,9 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EHOSTUNREACH: 'its host is unreachable',
 	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+	ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the answer was complete',
+	Z_DATA_ERROR: 'its compressed answer is corrupt',
+	Z_BUF_ERROR: 'its compressed answer was cut off',
 };
 
 /** `: invalid_grant: Bad credentials` from an OAuth error answer; '' when there is none. */

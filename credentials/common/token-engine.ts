@@ -8,13 +8,12 @@ import type {
 import { fingerprintOf } from './fingerprint';
 import { setAuthorization, takeHeader } from './headers';
 import { TokenAuthError } from './token-auth-error';
-import { tokenEndpointUnreachable } from './token-endpoint-failure';
 import type { ExchangeSettings, TokenExchange, TokenHttp } from './token-exchange';
+import { TOKEN_CALL_DEADLINE_MS, tokenHttpFor } from './token-http';
 import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './token-state';
 import type { TokenState } from './token-state';
 import { TokenStore } from './token-store';
 
-export const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
 /** The credential test sends this header; `authorize` turns that request into a real login. */
 export const CREDENTIAL_TEST_HEADER = 'x-token-auth-credential-test';
 
@@ -55,7 +54,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	) {
 		this.store = options.store ?? sharedStore;
 		this.clock = options.clock ?? Date.now;
-		this.timeoutMs = options.timeoutMs ?? TOKEN_REQUEST_TIMEOUT_MS;
+		this.timeoutMs = options.timeoutMs ?? TOKEN_CALL_DEADLINE_MS;
 	}
 
 	/** The credential's `preAuthentication` hook. */
@@ -81,7 +80,8 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	): Promise<IHttpRequestOptions> {
 		const settings = this.exchange.readSettings(credentials);
 		if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) {
-			return { ...requestOptions, ...this.exchange.loginRequest(settings) };
+			// n8n sends this one itself: its redirect following would carry the login to any origin.
+			return { ...requestOptions, ...this.exchange.loginRequest(settings), disableFollowRedirect: true };
 		}
 		const fingerprint = this.fingerprint(settings);
 		const state = this.store.current(fingerprint) ?? readStoredState(credentials, fingerprint);
@@ -137,7 +137,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	}
 
 	private async renew(helpers: IHttpRequestHelper, settings: Settings, fingerprint: string) {
-		const http = this.tokenHttp(helpers);
+		const http = tokenHttpFor(helpers, { deadlineMs: this.timeoutMs });
 		return await this.store.renew(
 			fingerprint,
 			async (current) => await this.obtain(http, settings, fingerprint, current),
@@ -164,23 +164,6 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		}
 		const answer = await http(this.exchange.loginRequest(settings));
 		return tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock());
-	}
-
-	private tokenHttp(helpers: IHttpRequestHelper): TokenHttp {
-		return async (request) => {
-			try {
-				return await helpers.helpers.httpRequest({
-					...request,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					encoding: 'text',
-					json: false,
-					timeout: this.timeoutMs,
-				});
-			} catch (error) {
-				throw tokenEndpointUnreachable(error, this.timeoutMs);
-			}
-		};
 	}
 
 	private fingerprint(settings: Settings): string {

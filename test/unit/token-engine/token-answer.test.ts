@@ -36,8 +36,8 @@ describe('readTokenAnswer: bad answers', () => {
 		['a numeric token', ok({ access_token: 5 }), /is a number, not a string/],
 		['an object token', ok({ access_token: { v: 1 } }), /is an object, not a string/],
 		['an empty token', ok({ access_token: '  ' }), /is empty/],
-		['a lifetime that is not a number', ok({ access_token: 't', expires_in: 'soon' }), /"expires_in" \(Expires In Extraction Key\) is a string that is not a number, not a number of seconds/],
-		['a negative lifetime', ok({ access_token: 't', expires_in: -5 }), /not a number of seconds/],
+		['a lifetime that is not a number', ok({ access_token: 't', expires_in: 'soon' }), /"expires_in" \(Expires In Extraction Key\) is text that is not a number of seconds/],
+		['a negative lifetime', ok({ access_token: 't', expires_in: -5 }), /"expires_in" \(Expires In Extraction Key\) is -5, a negative number of seconds/],
 		['a 401', { statusCode: 401, body: '{"error":"invalid_grant"}' }, /refused the login \(HTTP 401: invalid_grant\)/],
 		['a 502', { statusCode: 502, body: 'Bad Gateway' }, /token endpoint failed \(HTTP 502\)/],
 	])('explains %s', (_name, response, message) => {
