@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { fingerprintOf } from './fingerprint';
-import { setAuthorization, takeHeader } from './headers';
+import { takeHeader } from './headers';
 import { TokenAuthError } from './token-auth-error';
 import { tokenEndpointUnreachable } from './token-endpoint-failure';
 import type { ExchangeSettings, TokenExchange, TokenHttp } from './token-exchange';
 import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './token-state';
 import type { TokenState } from './token-state';
 import { TokenStore } from './token-store';
+import { authorizationPlacement, placeToken } from './token-placement';
 
 export const TOKEN_REQUEST_TIMEOUT_MS = 15_000;
 /** The credential test sends this header; `authorize` turns that request into a real login. */
@@ -81,7 +82,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	): Promise<IHttpRequestOptions> {
 		const settings = this.exchange.readSettings(credentials);
 		if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) {
-			return { ...requestOptions, ...this.exchange.loginRequest(settings) };
+			return { ...requestOptions, ...this.exchange.loginRequest(settings), ...sslOptions(settings) };
 		}
 		const fingerprint = this.fingerprint(settings);
 		const state = this.store.current(fingerprint) ?? readStoredState(credentials, fingerprint);
@@ -91,7 +92,8 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		const attempt = this.attempts.get(credentials) ?? {};
 		attempt.usedToken = state.accessToken;
 		this.attempts.set(credentials, attempt);
-		return setAuthorization(requestOptions, settings.omitBearerPrefix ? state.accessToken : `Bearer ${state.accessToken}`);
+		const placement = settings.placement ?? authorizationPlacement(settings.omitBearerPrefix);
+		return placeToken(requestOptions, placement, state.accessToken);
 	}
 
 	/** First call for a request: reuse the held token, or get one (one exchange for all callers). */
@@ -137,7 +139,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	}
 
 	private async renew(helpers: IHttpRequestHelper, settings: Settings, fingerprint: string) {
-		const http = this.tokenHttp(helpers);
+		const http = this.tokenHttp(helpers, settings);
 		return await this.store.renew(
 			fingerprint,
 			async (current) => await this.obtain(http, settings, fingerprint, current),
@@ -166,11 +168,12 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		return tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock());
 	}
 
-	private tokenHttp(helpers: IHttpRequestHelper): TokenHttp {
+	private tokenHttp(helpers: IHttpRequestHelper, settings: Settings): TokenHttp {
 		return async (request) => {
 			try {
 				return await helpers.helpers.httpRequest({
 					...request,
+					...sslOptions(settings),
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 					encoding: 'text',
@@ -186,4 +189,9 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	private fingerprint(settings: Settings): string {
 		return fingerprintOf(this.exchange.typeName, settings.identity);
 	}
+}
+
+/** n8n's own switch for a request that accepts any certificate (its "Ignore SSL Issues"). */
+function sslOptions(settings: ExchangeSettings): Partial<IHttpRequestOptions> {
+	return settings.ignoreSslIssues === true ? { skipSslCertificateValidation: true } : {};
 }
