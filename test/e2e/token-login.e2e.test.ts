@@ -105,7 +105,7 @@ describe('Token Login API in real n8n', () => {
 	it('trusts a private CA given with NODE_EXTRA_CA_CERTS, and names the certificate problem without it', async () => {
 		const without = await n8n.cli.execute(flows.privateCa.id);
 		expect(without.ok).toBe(false);
-		expect(errorText(without.run)).toMatch(/certificate/i);
+		expect(errorText(without.run)).toMatch(/TLS certificate is signed by an unknown certificate authority/);
 		expect(caLab.counts.loginCalls).toBe(0);
 		n8n.cli.extraEnv = { NODE_EXTRA_CA_CERTS: ca.caFile as string };
 		const trusted = await n8n.cli.execute(flows.privateCa.id);
