@@ -13,9 +13,9 @@ describe('Token Login API in real n8n', () => {
 	let lab: LoginLab;
 	let caLab: LoginLab;
 	let proxy: ForwardProxy;
-	const ca = privateCaCertificate();
-	const flows: Record<string, WorkflowFixture> = {};
 	const PROXIED_HOST = 'login.lab.internal';
+	const ca = privateCaCertificate([PROXIED_HOST]);
+	const flows: Record<string, WorkflowFixture> = {};
 
 	beforeAll(async () => {
 		lab = await startLoginLab();
@@ -30,6 +30,8 @@ describe('Token Login API in real n8n', () => {
 			absolute: tokenLoginCredential(lab, { expiryKey: 'data.expires', expiryFormat: 'iso8601' }),
 			privateCa: tokenLoginCredential(caLab),
 			proxied: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
+			bypassed: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
+			proxiedTls: tokenLoginCredential(caLab, { loginUrl: `https://${PROXIED_HOST}:${new URL(caLab.url).port}/login` }),
 		};
 		const flow = (key: keyof typeof creds, url: string, items = 1, options: Record<string, unknown> = {}) =>
 			(flows[key] = httpWorkflow({ url, credentialType: 'tokenLoginApi', credentialId: creds[key].id, credentialName: creds[key].name, items, options }));
@@ -41,6 +43,9 @@ describe('Token Login API in real n8n', () => {
 		flow('absolute', itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
 		flow('privateCa', itemUrl(caLab.apiUrl));
 		flow('proxied', itemUrl(`${proxiedBase}/api/things`));
+		// The API itself is reached directly, so only the login can have needed the proxy.
+		flow('bypassed', itemUrl(lab.apiUrl));
+		flow('proxiedTls', itemUrl(`https://${PROXIED_HOST}:${new URL(caLab.url).port}/api/things`));
 		await n8n.cli.importCredentials(Object.values(creds));
 		await n8n.cli.importWorkflow(Object.values(flows));
 	});
@@ -123,5 +128,27 @@ describe('Token Login API in real n8n', () => {
 		expect(proxy.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^POST http:\/\/login\.lab\.internal:\d+\/login$/)]));
 		expect(lab.counts.loginCalls).toBe(1);
 		expect(lab.counts.apiAccepted).toBe(1);
+	});
+
+	it('NO_PROXY sends the login around the proxy (the host name then does not resolve)', async () => {
+		proxy.seen.length = 0;
+		n8n.cli.extraEnv = { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: PROXIED_HOST, no_proxy: PROXIED_HOST };
+		const result = await n8n.cli.execute(flows.bypassed.id);
+		expect(result.ok).toBe(false);
+		expect(errorText(result.run)).toMatch(/host name (was not found|could not be resolved)/);
+		expect(proxy.seen).toEqual([]);
+		expect(lab.counts.loginCalls).toBe(0);
+	});
+
+	it('routes an HTTPS login through HTTPS_PROXY (CONNECT) and trusts the private CA on the way', async () => {
+		proxy.seen.length = 0;
+		caLab.resetCounts();
+		n8n.cli.extraEnv = { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '', NODE_EXTRA_CA_CERTS: ca.caFile as string };
+		const result = await n8n.cli.execute(flows.proxiedTls.id);
+		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
+		expect(result.ok).toBe(true);
+		expect(proxy.seen[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
+		expect(caLab.counts.loginCalls).toBe(1);
+		expect(caLab.counts.apiAccepted).toBe(1);
 	});
 });
