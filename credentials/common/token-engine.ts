@@ -186,8 +186,14 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		};
 	}
 
+	/**
+	 * Ignore SSL Issues joins the fingerprint only when on: turning it on after a certificate
+	 * failure is not blocked by that failure's memory, and tokens stored before the setting existed
+	 * keep their fingerprint.
+	 */
 	private fingerprint(settings: Settings): string {
-		return fingerprintOf(this.exchange.typeName, settings.identity);
+		const identity = settings.ignoreSslIssues === true ? [...settings.identity, { ignoreSslIssues: true }] : settings.identity;
+		return fingerprintOf(this.exchange.typeName, identity);
 	}
 }
 

@@ -255,3 +255,47 @@ describe('proxy: HTTP_PROXY routes token requests as n8n routes its own (n8n-cor
 		}
 	});
 });
+
+describe('Ignore SSL Issues and the fingerprint', () => {
+	it('turning it on right after a certificate failure logs in (the failure was for the old settings)', async () => {
+		const tlsLab = await startLoginLab({}, { tls: selfSignedCertificate() });
+		try {
+			const type = newProcess();
+			const stored = new StoredCredential(loginFor(tlsLab));
+			expect(await failureOf(n8nRequester(type, stored).httpRequest({ url: tlsLab.apiUrl, skipSslCertificateValidation: true }))).toMatch(/self-signed/);
+			stored.write({ ...stored.read(), allowUnauthorizedCerts: true });
+			const answer = await n8nRequester(type, stored).httpRequest({ url: tlsLab.apiUrl, skipSslCertificateValidation: true, json: true });
+			expect(answer).toMatchObject({ ok: true });
+			expect(tlsLab.counts.loginCalls).toBe(1);
+		} finally {
+			await tlsLab.close();
+		}
+	});
+
+	it('keeps the fingerprint of a credential saved before the setting existed (off adds nothing)', async () => {
+		const stored = new StoredCredential(loginFor(lab));
+		const type = newProcess();
+		await n8nRequester(type, stored).legacyRequest({ uri: lab.apiUrl });
+		const before = stored.data.fingerprint;
+		stored.write({ ...stored.read(), allowUnauthorizedCerts: false });
+		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
+		expect(stored.data.fingerprint).toBe(before);
+		expect(lab.counts.loginCalls).toBe(1);
+	});
+});
+
+describe('JWT exp for the other exchanging types', () => {
+	it.each([
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		['basicToBearerApi', () => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi],
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		['passwordGrantOAuth2Api', () => require('../../credentials/PasswordGrantOAuth2Api.credentials').PasswordGrantOAuth2Api],
+	])('%s stores the JWT exp as expiry when the answer has no expires_in', async (_, load) => {
+		lab.set({ jwt: true, expiryStyle: 'none', tokenKey: 'access_token', lifetimeSeconds: 900 });
+		const stored = new StoredCredential({ accessTokenUrl: lab.loginUrl, username: lab.settings.username, password: lab.settings.password });
+		await n8nRequester(freshlyLoaded(load) as never, stored).legacyRequest({ uri: lab.apiUrl });
+		const exp = JSON.parse(Buffer.from(String(stored.data.accessToken).split('.')[1], 'base64url').toString()).exp;
+		expect(Number(stored.data.expiresAt)).toBe(exp * 1000);
+		expect(lab.counts.apiAccepted).toBe(1);
+	});
+});
