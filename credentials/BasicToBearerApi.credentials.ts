@@ -1,6 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { basicToBearerExchange } from './common/basic-to-bearer-exchange';
+import { ignoreSslIssuesField } from './common/ignore-ssl-field';
 import { storedTokenFields } from './common/stored-token-fields';
 import { tokenExchangeHooks } from './common/token-exchange-hooks';
 
@@ -67,6 +68,7 @@ export class BasicToBearerApi implements ICredentialType {
 			default: false,
 			description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
 		},
+		ignoreSslIssuesField,
 		...storedTokenFields,
 	];
 

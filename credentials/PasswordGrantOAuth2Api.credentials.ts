@@ -1,6 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { passwordGrantExchange } from './common/password-grant-exchange';
+import { ignoreSslIssuesField } from './common/ignore-ssl-field';
 import { storedTokenFields } from './common/stored-token-fields';
 import { tokenExchangeHooks } from './common/token-exchange-hooks';
 
@@ -74,6 +75,7 @@ export class PasswordGrantOAuth2Api implements ICredentialType {
 			default: '{}',
 			description: 'Extra form parameters for the token requests, as a JSON object: {"key": "value"}',
 		},
+		ignoreSslIssuesField,
 		...storedTokenFields,
 	];
 

@@ -41,6 +41,7 @@ export const basicToBearerExchange: TokenExchange<BasicToBearerSettings> = {
 			method: method as IHttpRequestMethods,
 			headers,
 			omitBearerPrefix: credentials.omitBearerPrefix === true,
+			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [accessTokenUrl, method, username, password, headers, accessTokenKey, expiresInKey],
 			secrets: [password],
 		};

@@ -49,6 +49,7 @@ export const passwordGrantExchange: TokenExchange<PasswordGrantSettings> = {
 			headers,
 			bodyParameters,
 			omitBearerPrefix: credentials.omitBearerPrefix === true,
+			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [accessTokenUrl, refreshTokenUrl, clientId, clientSecret, username, password, grantType, scope, clientInHeader, headers, bodyParameters],
 			secrets: [password, clientSecret],
 		};

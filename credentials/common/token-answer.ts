@@ -16,6 +16,8 @@ export interface IssuedToken {
 	accessToken: string;
 	/** Lifetime in seconds; absent when the answer gives none (the token is kept until rejected). */
 	expiresInSeconds?: number;
+	/** Absolute expiry in epoch ms, for answers that give a point in time instead of a lifetime. */
+	expiresAt?: number;
 	refreshToken?: string;
 }
 
@@ -78,7 +80,8 @@ function headerSafe(token: string, field: string): string {
 	);
 }
 
-function parseJsonAnswer(response: TokenEndpointResponse): unknown {
+/** The answer's JSON object; throws a message saying what came instead (HTML, empty, not an object). */
+export function parseJsonAnswer(response: TokenEndpointResponse): unknown {
 	const { body } = response;
 	if (body !== null && typeof body === 'object' && !isBinary(body)) return body;
 	const text = isBinary(body) ? Buffer.from(body as Uint8Array).toString('utf8') : String(body ?? '');

@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { fingerprintOf } from './fingerprint';
-import { setAuthorization, takeHeader } from './headers';
+import { takeHeader } from './headers';
 import { TokenAuthError } from './token-auth-error';
 import type { ExchangeSettings, TokenExchange, TokenHttp } from './token-exchange';
 import { TOKEN_CALL_DEADLINE_MS, tokenHttpFor } from './token-http';
 import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './token-state';
 import type { TokenState } from './token-state';
 import { TokenStore } from './token-store';
+import { authorizationPlacement, placeToken } from './token-placement';
 
 /** The credential test sends this header; `authorize` turns that request into a real login. */
 export const CREDENTIAL_TEST_HEADER = 'x-token-auth-credential-test';
@@ -81,7 +82,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		const settings = this.exchange.readSettings(credentials);
 		if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) {
 			// n8n sends this one itself: its redirect following would carry the login to any origin.
-			return { ...requestOptions, ...this.exchange.loginRequest(settings), disableFollowRedirect: true };
+			return { ...requestOptions, ...this.exchange.loginRequest(settings), ...sslOptions(settings), disableFollowRedirect: true };
 		}
 		const fingerprint = this.fingerprint(settings);
 		const state = this.store.current(fingerprint) ?? readStoredState(credentials, fingerprint);
@@ -91,7 +92,8 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		const attempt = this.attempts.get(credentials) ?? {};
 		attempt.usedToken = state.accessToken;
 		this.attempts.set(credentials, attempt);
-		return setAuthorization(requestOptions, settings.omitBearerPrefix ? state.accessToken : `Bearer ${state.accessToken}`);
+		const placement = settings.placement ?? authorizationPlacement(settings.omitBearerPrefix);
+		return placeToken(requestOptions, placement, state.accessToken);
 	}
 
 	/** First call for a request: reuse the held token, or get one (one exchange for all callers). */
@@ -137,7 +139,8 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	}
 
 	private async renew(helpers: IHttpRequestHelper, settings: Settings, fingerprint: string) {
-		const http = tokenHttpFor(helpers, { deadlineMs: this.timeoutMs });
+		const send = tokenHttpFor(helpers, { deadlineMs: this.timeoutMs });
+		const http: TokenHttp = async (request) => await send({ ...request, ...sslOptions(settings) });
 		return await this.store.renew(
 			fingerprint,
 			async (current) => await this.obtain(http, settings, fingerprint, current),
@@ -166,7 +169,18 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		return tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock());
 	}
 
+	/**
+	 * Ignore SSL Issues joins the fingerprint only when on: turning it on after a certificate
+	 * failure is not blocked by that failure's memory, and tokens stored before the setting existed
+	 * keep their fingerprint.
+	 */
 	private fingerprint(settings: Settings): string {
-		return fingerprintOf(this.exchange.typeName, settings.identity);
+		const identity = settings.ignoreSslIssues === true ? [...settings.identity, { ignoreSslIssues: true }] : settings.identity;
+		return fingerprintOf(this.exchange.typeName, identity);
 	}
+}
+
+/** n8n's own switch for a request that accepts any certificate (its "Ignore SSL Issues"). */
+function sslOptions(settings: ExchangeSettings): Partial<IHttpRequestOptions> {
+	return settings.ignoreSslIssues === true ? { skipSslCertificateValidation: true } : {};
 }

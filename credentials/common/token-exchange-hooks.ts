@@ -14,7 +14,11 @@ import type { ExchangeSettings, TokenExchange } from './token-exchange';
  * `preAuthentication` with the request helpers as `this`, not the class instance, so the hooks
  * close over their engine instead of reading it from the class.
  */
-export function tokenExchangeHooks<Settings extends ExchangeSettings>(exchange: TokenExchange<Settings>) {
+export function tokenExchangeHooks<Settings extends ExchangeSettings>(
+	exchange: TokenExchange<Settings>,
+	/** The field holding the URL the Test button logs in at (it must be a URL the login uses). */
+	testUrlField = 'accessTokenUrl',
+) {
 	const engine = new TokenEngine(exchange);
 	return {
 		async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
@@ -23,9 +27,9 @@ export function tokenExchangeHooks<Settings extends ExchangeSettings>(exchange: 
 		async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 			return await engine.authenticate(credentials, requestOptions);
 		},
-		/** The editor's Test button logs in at the Access Token URL (see TokenEngine.authenticate). */
+		/** The editor's Test button logs in at the token URL (see TokenEngine.authenticate). */
 		test: {
-			request: { url: '={{$credentials.accessTokenUrl}}', headers: { [CREDENTIAL_TEST_HEADER]: 'login' } },
+			request: { url: `={{$credentials.${testUrlField}}}`, headers: { [CREDENTIAL_TEST_HEADER]: 'login' } },
 		} as ICredentialTestRequest,
 	};
 }

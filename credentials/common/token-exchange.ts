@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { IssuedToken } from './token-answer';
+import type { TokenPlacement } from './token-placement';
 
 /** Sends one request to a token endpoint and returns its answer, whatever the status. */
 export type TokenHttp = (request: IHttpRequestOptions) => Promise<{
@@ -16,6 +17,10 @@ export interface ExchangeSettings {
 	/** Values that must never appear in a message (passwords, client secret). */
 	secrets: string[];
 	omitBearerPrefix: boolean;
+	/** Where requests carry the token; absent: the Authorization header, as omitBearerPrefix says. */
+	placement?: TokenPlacement;
+	/** Ignore SSL Issues (Insecure): token requests accept any server certificate. */
+	ignoreSslIssues?: boolean;
 }
 
 /** What makes one credential type's exchange different from another's. */

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { IssuedToken } from './token-answer';
+import { expiresAtOf } from './token-expiry';
 
 /** A token the engine holds, with what it needs to decide when to renew it. */
 export interface TokenState {
@@ -30,7 +31,7 @@ export function tokenStateFrom(
 	return {
 		accessToken: issued.accessToken,
 		refreshToken: issued.refreshToken ?? keptRefreshToken,
-		expiresAt: issued.expiresInSeconds === undefined ? undefined : now + issued.expiresInSeconds * 1000,
+		expiresAt: expiresAtOf(issued, now),
 		obtainedAt: now,
 		fingerprint,
 	};

@@ -39,6 +39,9 @@ export interface ExecutionErrorJson {
 }
 
 export class N8nCli {
+	/** Instance settings for the next n8n processes (e.g. HTTP_PROXY, NODE_EXTRA_CA_CERTS). */
+	extraEnv: Record<string, string> = {};
+
 	constructor(
 		readonly line: N8nLine,
 		readonly userFolder: string,
@@ -49,7 +52,7 @@ export class N8nCli {
 		const started = Date.now();
 		return await new Promise((resolveRun, reject) => {
 			const child = spawn(this.line.nodeBin, [this.line.n8nBin, ...args], {
-				env: n8nEnv(this.line, this.userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+				env: n8nEnv(this.line, this.userFolder, { ...this.extraEnv, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
 			let stdout = '';

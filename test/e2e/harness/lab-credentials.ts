@@ -1,5 +1,6 @@
 // Credential fixtures of the package's types, pointed at a token lab (test/servers/token-lab.ts).
 // Only the fields a user fills in: the token engine's hidden fields are never set here.
+import type { LoginLab } from '../../servers/login-lab';
 import type { TokenLab } from '../../servers/token-lab';
 import { CredentialFixture } from './cli';
 import { newId } from './workflows';
@@ -59,4 +60,36 @@ export async function labIssuedToken(lab: TokenLab): Promise<string> {
 	const res = await fetch(lab.basicTokenUrl, { method: 'POST', headers: { authorization: `Basic ${basic}` } });
 	const body = (await res.json()) as { access_token: string };
 	return body.access_token;
+}
+
+/** A Token Login API credential pointed at a login lab (test/servers/login-lab.ts). */
+export function tokenLoginCredential(lab: LoginLab, overrides: Record<string, unknown> = {}): CredentialFixture {
+	const id = newId();
+	return {
+		id,
+		name: `token-login ${id}`,
+		type: 'tokenLoginApi',
+		data: {
+			loginUrl: lab.loginUrl,
+			method: 'POST',
+			headers: '{}',
+			sendCredentialsAs: 'jsonBody',
+			username: lab.settings.username,
+			password: lab.settings.password,
+			usernameField: 'username',
+			passField: 'password',
+			extraLoginFields: '{}',
+			answerLocation: 'body',
+			answerKey: 'token',
+			expiryKey: '',
+			expiryFormat: 'secondsFromNow',
+			placement: 'header',
+			headerName: 'Authorization',
+			headerPrefix: 'Bearer ',
+			queryParameterName: 'access_token',
+			cookieName: 'session',
+			allowUnauthorizedCerts: false,
+			...overrides,
+		},
+	};
 }

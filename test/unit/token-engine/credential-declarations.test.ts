@@ -1,6 +1,7 @@
 import { BasicToBearerApi } from '../../../credentials/BasicToBearerApi.credentials';
 import { BearerTokenApi } from '../../../credentials/BearerTokenApi.credentials';
 import { PasswordGrantOAuth2Api } from '../../../credentials/PasswordGrantOAuth2Api.credentials';
+import { TokenLoginApi } from '../../../credentials/TokenLoginApi.credentials';
 
 /** The public contract: exported workflows refer to these names; labels follow the seed documents. */
 describe('credential declarations', () => {
@@ -12,7 +13,7 @@ describe('credential declarations', () => {
 		expect([type.name, type.displayName]).toEqual(['basicToBearerApi', 'Basic to Bearer API']);
 		expect(labels(type)).toEqual([
 			'Username', 'Password', 'Access Token URL', 'Access Token Extraction Key', 'Expires In Extraction Key',
-			'HTTP Operation', 'Headers', 'Use Raw Token',
+			'HTTP Operation', 'Headers', 'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
 	});
 
@@ -21,8 +22,32 @@ describe('credential declarations', () => {
 		expect([type.name, type.displayName]).toEqual(['passwordGrantOAuth2Api', 'OAuth2 Password Grant API']);
 		expect(labels(type)).toEqual([
 			'Client Id', 'Client Secret', 'Username', 'Password', 'Grant Type', 'Headers', 'Access Token URL',
-			'Refresh Token URL', 'Scope', 'Client Authentication', 'Use Raw Token', 'Body Parameters',
+			'Refresh Token URL', 'Scope', 'Client Authentication', 'Use Raw Token', 'Body Parameters', 'Ignore SSL Issues (Insecure)',
 		]);
+	});
+
+	it('Token Login API', () => {
+		const type = new TokenLoginApi();
+		expect([type.name, type.displayName]).toEqual(['tokenLoginApi', 'Token Login API']);
+		expect(labels(type)).toEqual([
+			'Login URL', 'HTTP Operation', 'Headers', 'Send Credentials As', 'Username', 'Password', 'Username Field',
+			'Password Field', 'Extra Login Fields', 'Token Location', 'Token Key', 'Expiry Key', 'Expiry Format',
+			'Send Token As', 'Header Name', 'Token Prefix', 'Query Parameter Name', 'Cookie Name', 'Ignore SSL Issues (Insecure)',
+		]);
+		const option = (name: string) =>
+			(type.properties.find((p) => p.name === name)?.options as Array<{ name: string; value: string }>).map((o) => o.name);
+		expect(option('method')).toEqual(['POST', 'GET', 'PUT']);
+		expect(option('sendCredentialsAs')).toEqual(['JSON Body', 'Form Body', 'Basic Auth Header']);
+		expect(option('answerLocation')).toEqual(['Response Body', 'Response Header', 'Cookie']);
+		expect(option('expiryFormat')).toEqual(['Seconds From Now', 'Unix Time in Seconds', 'Unix Time in Milliseconds', 'ISO 8601 Date']);
+		expect(option('placement')).toEqual(['Header', 'Query Parameter', 'Cookie']);
+		const defaults = Object.fromEntries(type.properties.map((p) => [p.name, p.default]));
+		expect(defaults).toMatchObject({
+			method: 'POST', sendCredentialsAs: 'jsonBody', usernameField: 'username', passField: 'password', answerLocation: 'body',
+			expiryKey: '', expiryFormat: 'secondsFromNow', placement: 'header', headerName: 'Authorization', headerPrefix: 'Bearer ',
+			allowUnauthorizedCerts: false,
+		});
+		expect(type.test.request.url).toBe('={{$credentials.loginUrl}}');
 	});
 
 	it('Bearer Token API', () => {
@@ -31,7 +56,7 @@ describe('credential declarations', () => {
 		expect(labels(type)).toEqual(['Token', 'Test URL']);
 	});
 
-	it.each([[new BasicToBearerApi()], [new PasswordGrantOAuth2Api()]])('%p keeps every stored secret password-typed and one expirable field', (type) => {
+	it.each([[new BasicToBearerApi()], [new PasswordGrantOAuth2Api()], [new TokenLoginApi()]])('%p keeps every stored secret password-typed and one expirable field', (type) => {
 		const hidden = type.properties.filter((p) => p.type === 'hidden');
 		expect(hidden.filter((p) => p.typeOptions?.expirable).map((p) => p.name)).toEqual(['sessionToken']);
 		for (const name of ['sessionToken', 'accessToken', 'refreshToken']) {

@@ -1,0 +1,10 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** n8n's usual label and field name for accepting any certificate, here for the token requests. */
+export const ignoreSslIssuesField: INodeProperties = {
+	displayName: 'Ignore SSL Issues (Insecure)',
+	name: 'allowUnauthorizedCerts',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to connect to the token endpoint even if its SSL certificate cannot be validated',
+};

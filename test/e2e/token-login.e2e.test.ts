@@ -1,0 +1,154 @@
+// Token Login API in real n8n: HTTP Request node, predefined credential type, against the login
+// lab (test/servers/login-lab.ts). Every count asserted is what the lab's servers saw.
+import { startForwardProxy, type ForwardProxy } from '../servers/forward-proxy';
+import { startLoginLab, type LoginLab } from '../servers/login-lab';
+import { privateCaCertificate } from '../servers/tls-material';
+import { errorText, nodeItems } from './harness/cli';
+import { createInstance, N8nInstance } from './harness/instance';
+import { tokenLoginCredential } from './harness/lab-credentials';
+import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
+
+describe('Token Login API in real n8n', () => {
+	let n8n: N8nInstance;
+	let lab: LoginLab;
+	let caLab: LoginLab;
+	let proxy: ForwardProxy;
+	const PROXIED_HOST = 'login.lab.internal';
+	const ca = privateCaCertificate([PROXIED_HOST]);
+	const flows: Record<string, WorkflowFixture> = {};
+
+	beforeAll(async () => {
+		lab = await startLoginLab();
+		caLab = await startLoginLab({}, { tls: ca });
+		proxy = await startForwardProxy({ [PROXIED_HOST]: '127.0.0.1' });
+		n8n = createInstance('token-login');
+		const proxiedBase = `http://${PROXIED_HOST}:${new URL(lab.url).port}`;
+		const creds = {
+			jsonHeader: tokenLoginCredential(lab, { usernameField: 'auth.email', passField: 'auth.password', answerLocation: 'header', answerKey: 'X-Auth-Token' }),
+			cookie: tokenLoginCredential(lab, { sendCredentialsAs: 'formBody', answerLocation: 'cookie', answerKey: 'sid', placement: 'cookie', cookieName: 'sid' }),
+			hundred: tokenLoginCredential(lab),
+			absolute: tokenLoginCredential(lab, { expiryKey: 'data.expires', expiryFormat: 'iso8601' }),
+			privateCa: tokenLoginCredential(caLab),
+			proxied: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
+			bypassed: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
+			proxiedTls: tokenLoginCredential(caLab, { loginUrl: `https://${PROXIED_HOST}:${new URL(caLab.url).port}/login` }),
+		};
+		const flow = (key: keyof typeof creds, url: string, items = 1, options: Record<string, unknown> = {}) =>
+			(flows[key] = httpWorkflow({ url, credentialType: 'tokenLoginApi', credentialId: creds[key].id, credentialName: creds[key].name, items, options }));
+		const itemUrl = (base: string) => `=${base}?item={{ $json.i }}`;
+		flow('jsonHeader', itemUrl(lab.apiUrl));
+		flow('cookie', itemUrl(lab.apiUrl));
+		flow('hundred', itemUrl(lab.apiUrl), 100);
+		// One item a second, so that a 4 s token reaches its renewal margin inside the run.
+		flow('absolute', itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
+		flow('privateCa', itemUrl(caLab.apiUrl));
+		flow('proxied', itemUrl(`${proxiedBase}/api/things`));
+		// The API itself is reached directly, so only the login can have needed the proxy.
+		flow('bypassed', itemUrl(lab.apiUrl));
+		flow('proxiedTls', itemUrl(`https://${PROXIED_HOST}:${new URL(caLab.url).port}/api/things`));
+		await n8n.cli.importCredentials(Object.values(creds));
+		await n8n.cli.importWorkflow(Object.values(flows));
+	});
+
+	afterAll(async () => {
+		await lab?.close();
+		await caLab?.close();
+		await proxy?.close();
+		n8n?.cleanup();
+	});
+
+	beforeEach(() => {
+		lab.set({ usernamePath: 'username', passwordPath: 'password', tokenIn: 'body', tokenKey: 'token', expiryStyle: 'secondsFromNow', expiryPath: 'expires_in' });
+		lab.set({ lifetimeSeconds: 3600, expiredStatus: 401, tokenDelayMs: 0, apiExpects: { sendAs: 'header', name: 'authorization', prefix: 'Bearer ' } });
+		lab.resetCounts();
+		n8n.cli.extraEnv = {};
+	});
+
+	it('JSON-body login with nested fields, token from a response header, sent as Authorization: Bearer', async () => {
+		lab.set({ usernamePath: 'auth.email', passwordPath: 'auth.password', tokenIn: 'header', tokenKey: 'x-auth-token' });
+		const result = await n8n.cli.execute(flows.jsonHeader.id);
+		expect(result.ok).toBe(true);
+		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
+		expect(lab.counts.loginCalls).toBe(1);
+		expect(JSON.parse(lab.logins[0].body)).toEqual({ auth: { email: lab.settings.username, password: lab.settings.password } });
+		expect(lab.apiRequests[0].headers.authorization).toMatch(/^Bearer login-[0-9a-f]{24}$/);
+	});
+
+	it('form login, token from a cookie, sent back as a cookie', async () => {
+		lab.set({ tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } });
+		const result = await n8n.cli.execute(flows.cookie.id);
+		expect(result.ok).toBe(true);
+		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
+		expect(lab.logins[0].headers['content-type']).toMatch(/x-www-form-urlencoded/);
+		expect(lab.counts.apiAccepted).toBe(1);
+		expect(lab.apiRequests[0].headers.cookie).toMatch(/^sid=login-[0-9a-f]{24}$/);
+		expect(lab.apiRequests[0].headers.authorization).toBeUndefined();
+	});
+
+	it('makes one token call for a 100-item run with a cold credential', async () => {
+		lab.set({ tokenDelayMs: 300 });
+		const result = await n8n.cli.execute(flows.hundred.id);
+		expect(result.ok).toBe(true);
+		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(100);
+		expect(lab.counts.loginCalls).toBe(1);
+		expect(lab.counts.apiAccepted).toBe(100);
+		expect(lab.counts.apiRejected).toBe(0);
+	});
+
+	it('renews before an absolute (ISO 8601) expiry against an API that answers expired tokens with 403', async () => {
+		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 4, expiredStatus: 403 });
+		const result = await n8n.cli.execute(flows.absolute.id);
+		expect(result.ok).toBe(true);
+		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
+		expect(lab.counts.apiExpiredSeen).toBe(0);
+		expect(lab.counts.apiRejected).toBe(0);
+		expect(lab.counts.apiAccepted).toBe(6);
+		expect(lab.counts.loginCalls).toBeGreaterThanOrEqual(2);
+		expect(lab.counts.loginCalls).toBeLessThanOrEqual(3);
+	});
+
+	it('trusts a private CA given with NODE_EXTRA_CA_CERTS, and names the certificate problem without it', async () => {
+		const without = await n8n.cli.execute(flows.privateCa.id);
+		expect(without.ok).toBe(false);
+		expect(errorText(without.run)).toMatch(/TLS certificate is signed by an unknown certificate authority/);
+		expect(caLab.counts.loginCalls).toBe(0);
+		n8n.cli.extraEnv = { NODE_EXTRA_CA_CERTS: ca.caFile as string };
+		const trusted = await n8n.cli.execute(flows.privateCa.id);
+		expect(trusted.ok).toBe(true);
+		expect(caLab.counts.loginCalls).toBe(1);
+		expect(caLab.counts.apiAccepted).toBe(1);
+	});
+
+	it('routes the login through HTTP_PROXY to a host name only the proxy resolves', async () => {
+		proxy.seen.length = 0;
+		n8n.cli.extraEnv = { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '', no_proxy: '' };
+		const result = await n8n.cli.execute(flows.proxied.id);
+		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
+		expect(result.ok).toBe(true);
+		expect(proxy.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^POST http:\/\/login\.lab\.internal:\d+\/login$/)]));
+		expect(lab.counts.loginCalls).toBe(1);
+		expect(lab.counts.apiAccepted).toBe(1);
+	});
+
+	it('NO_PROXY sends the login around the proxy (the host name then does not resolve)', async () => {
+		proxy.seen.length = 0;
+		n8n.cli.extraEnv = { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: PROXIED_HOST, no_proxy: PROXIED_HOST };
+		const result = await n8n.cli.execute(flows.bypassed.id);
+		expect(result.ok).toBe(false);
+		expect(errorText(result.run)).toMatch(/host name (was not found|could not be resolved)/);
+		expect(proxy.seen).toEqual([]);
+		expect(lab.counts.loginCalls).toBe(0);
+	});
+
+	it('routes an HTTPS login through HTTPS_PROXY (CONNECT) and trusts the private CA on the way', async () => {
+		proxy.seen.length = 0;
+		caLab.resetCounts();
+		n8n.cli.extraEnv = { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '', NODE_EXTRA_CA_CERTS: ca.caFile as string };
+		const result = await n8n.cli.execute(flows.proxiedTls.id);
+		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
+		expect(result.ok).toBe(true);
+		expect(proxy.seen[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
+		expect(caLab.counts.loginCalls).toBe(1);
+		expect(caLab.counts.apiAccepted).toBe(1);
+	});
+});
