@@ -82,6 +82,8 @@ export interface TokenRequestRecord {
 	form: Record<string, string>;
 	/** Epoch ms when the request arrived. */
 	at: number;
+	/** The status the lab answered with (set once the answer is sent). */
+	status?: number;
 }
 
 export interface TokenLab {
@@ -177,9 +179,14 @@ export async function startTokenLab(
 		send(res, 404, { error: 'not_found' });
 	}
 
+	function record(res: ServerResponse, entry: TokenRequestRecord): void {
+		tokenRequests.push(entry);
+		res.once('finish', () => (entry.status = res.statusCode));
+	}
+
 	async function basicToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string): Promise<void> {
 		counts.basicTokenCalls++;
-		tokenRequests.push({ path, method: req.method ?? '', headers: req.headers, form: parseForm(rawBody), at: Date.now() });
+		record(res, { path, method: req.method ?? '', headers: req.headers, form: parseForm(rawBody), at: Date.now() });
 		await pause(settings.tokenDelayMs);
 		const login = parseBasic(req.headers.authorization);
 		if (!login || login.username !== settings.username || login.password !== settings.password) {
@@ -217,7 +224,7 @@ export async function startTokenLab(
 
 	async function oauthToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string): Promise<void> {
 		const form = parseForm(rawBody);
-		tokenRequests.push({ path, method: req.method ?? '', headers: req.headers, form, at: Date.now() });
+		record(res, { path, method: req.method ?? '', headers: req.headers, form, at: Date.now() });
 		await pause(settings.tokenDelayMs);
 		if (form.grant_type === 'refresh_token') counts.oauthRefreshCalls++;
 		else counts.oauthPasswordCalls++;
