@@ -108,7 +108,8 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		await sleep(LIFETIME_S * 1000);
 		for (const worker of cluster.workers) await cluster.startWorker(worker);
 		resetCounts(lab);
-		lab.set({ tokenDelayMs: 500 });
+		// A slow token endpoint keeps the first refresh in flight while the other worker starts its own.
+		lab.set({ tokenDelayMs: 3_000 });
 		const race = await runLoad(cluster.webhookBase, [rotating.passwordGrant], 20, 20);
 		console.log(`rotation race: refused refreshes ${lab.counts.oauthRefused}, password logins ${lab.counts.oauthPasswordCalls}, refreshes ${lab.counts.oauthRefreshCalls}`);
 		expect(race.failed).toEqual([]);

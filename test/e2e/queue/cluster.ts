@@ -113,9 +113,10 @@ export class QueueCluster {
 		await this.cli().importWorkflow(workflows);
 	}
 
-	/** Activates a workflow (2.x ignores the `active` flag of an imported workflow). */
+	/** Activates a workflow (2.x ignores the `active` flag of an imported workflow; 1.x has no publish). */
 	async publish(workflowId: string): Promise<void> {
-		const result = await this.cli().run(['publish:workflow', `--id=${workflowId}`]);
+		const args = this.line.line === '1' ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+		const result = await this.cli().run(args);
 		if (result.code !== 0) throw new Error(`publish:workflow ${workflowId} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
 	}
 
