@@ -2,6 +2,7 @@
 # Benchmark (not a test): HTTP Request node, 1000 items, each exchanging credential vs n8n's
 # Header Auth on a static token, in one real n8n. Figures and how to read them: BENCHMARKS.md.
 #   scripts/benchmark.sh [--items=1000] [--runs=3]        N8N_LINE=1 for n8n 1.123.81 on Node 20
+#   scripts/benchmark.sh --queue [--executions=1000]      queue mode: main, two workers, Redis, Postgres
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -15,4 +16,6 @@ npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/de
 export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
 npx tsc -p scripts/demo/tsconfig.json
 echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); git $(git rev-parse --short HEAD)"
+# --queue: webhook executions through a queue-mode cluster (scripts/benchmark-queue.ts).
+for arg in "$@"; do [ "$arg" = --queue ] && exec node .cache/scripts-js/scripts/benchmark-queue.js "$@"; done
 exec node .cache/scripts-js/scripts/benchmark.js "$@"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # npm run demo             build the package, run one example workflow per credential type in a
 #                          real n8n (2.41.1 on Node 24) against a local demo API, print what happened
+# npm run demo -- --queue  the example workflows on a queue-mode cluster (main, two workers, Redis,
+#                          Postgres); prints per execution which worker ran it and the token calls made
 # npm run demo -- --serve  then keep n8n running at http://127.0.0.1:5678 with the package and the
 #                          example workflows loaded (--port=N for another port); Ctrl+C stops it
 # Installs n8n into .cache/ on first use (several minutes, needs the npm registry).
@@ -17,4 +19,6 @@ rm -rf "$pack_dir"; mkdir -p "$pack_dir"
 npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
 export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
 npx tsc -p scripts/demo/tsconfig.json
+# --queue: the same examples on a queue-mode cluster (main, two workers, Redis, Postgres).
+for arg in "$@"; do [ "$arg" = --queue ] && exec node .cache/scripts-js/scripts/demo/queue-demo.js "$@"; done
 exec node .cache/scripts-js/scripts/demo/demo.js "$@"

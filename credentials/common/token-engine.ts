@@ -105,7 +105,8 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		const fingerprint = this.fingerprint(settings);
 		this.store.adopt(readStoredState(credentials, fingerprint));
 		const current = this.store.current(fingerprint);
-		if (current !== undefined && !renewalDue(current, this.clock())) return NO_CHANGE;
+		const share = this.store.renewalShare(fingerprint);
+		if (current !== undefined && !renewalDue(current, this.clock(), share)) return NO_CHANGE;
 		const renewal = await this.renew(helpers, settings, fingerprint).catch((error: Error) => {
 			// An early renewal that fails leaves a token that still works: use it while it lasts.
 			if (current !== undefined && !hasExpired(current, this.clock())) return undefined;
@@ -117,7 +118,8 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	/**
 	 * n8n calls the hook again after a failed request; it does not say why it failed (the HTTP
 	 * Request node does so after any error). Renew when the rejected token is still the held one,
-	 * but not again within a cooldown: a token that is rejected fresh will be rejected renewed.
+	 * unless it was itself got by renewing after a rejection moments ago: a token that is rejected
+	 * fresh will be rejected renewed.
 	 */
 	private async afterFailedRequest(
 		helpers: IHttpRequestHelper,
@@ -132,9 +134,9 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		if (inFlight !== undefined) return storedFieldsOf(await inFlight);
 		const current = this.store.current(fingerprint);
 		if (current !== undefined && current.accessToken !== attempt.usedToken) return storedFieldsOf(current);
-		if (this.store.renewedAfterRejectionRecently(fingerprint, this.clock())) return NO_CHANGE;
-		this.store.markRenewedAfterRejection(fingerprint, this.clock());
+		if (!this.store.mayRenewAfterRejection(fingerprint, attempt.usedToken, this.clock())) return NO_CHANGE;
 		const renewal = await this.renew(helpers, settings, fingerprint);
+		this.store.markRenewedAfterRejection(fingerprint, renewal.state, this.clock());
 		return storedFieldsOf(renewal.state);
 	}
 

@@ -37,12 +37,27 @@ export function tokenStateFrom(
 	};
 }
 
-/** True once the token is inside its renewal margin; a token without lifetime is never due. */
-export function renewalDue(state: TokenState, now: number): boolean {
+/**
+ * True once the token is inside the part of its renewal margin given by `marginShare` (1: the
+ * whole margin, 0.3: its last 30 %); a token without lifetime is never due.
+ */
+export function renewalDue(state: TokenState, now: number, marginShare = 1): boolean {
 	if (state.expiresAt === undefined) return false;
-	const lifetime = Math.max(0, state.expiresAt - state.obtainedAt);
-	const margin = Math.min(MAX_RENEWAL_MARGIN_MS, lifetime * RENEWAL_MARGIN_SHARE);
-	return now >= state.expiresAt - margin;
+	return now >= state.expiresAt - renewalMargin(state) * marginShare;
+}
+
+function renewalMargin(state: TokenState): number {
+	const lifetime = Math.max(0, (state.expiresAt ?? state.obtainedAt) - state.obtainedAt);
+	return Math.min(MAX_RENEWAL_MARGIN_MS, lifetime * RENEWAL_MARGIN_SHARE);
+}
+
+/**
+ * True when two tokens come from the same renewal round (obtained less than half a lifetime
+ * apart): processes that renewed in the same round raced each other.
+ */
+export function sameRenewalRound(a: TokenState, b: TokenState): boolean {
+	const lifetime = Math.max(0, (a.expiresAt ?? Infinity) - a.obtainedAt);
+	return Math.abs(a.obtainedAt - b.obtainedAt) < lifetime / 2;
 }
 
 export function hasExpired(state: TokenState, now: number): boolean {

@@ -1,19 +1,34 @@
 import type { TokenAuthError } from './token-auth-error';
+import { sameRenewalRound } from './token-state';
 import type { TokenState } from './token-state';
 
 /** A refused login is not tried again for these settings within this window (account lockouts). */
 export const REFUSED_LOGIN_WINDOW_MS = 5 * 60_000;
 /** A token endpoint that failed (5xx, timeout) is given this pause before the next call. */
 export const FAILED_CALL_PAUSE_MS = 5_000;
-/** After a rejection made the engine renew, another rejection within this time does not renew. */
+/**
+ * A token got by renewing after a rejection that is rejected too within this time does not make
+ * the engine renew again: the API rejects every token. Other rejected tokens always renew (a
+ * strict OAuth server revokes a whole token family when another process reuses a refresh token).
+ */
 export const REJECTION_RENEWAL_COOLDOWN_MS = 60_000;
+/**
+ * Several n8n processes (queue mode workers) share a credential through the database. The process
+ * whose token is the stored one renews at the start of the renewal margin; the others wait until
+ * this share of the margin is left, drawn once per process within these bounds, so they load the
+ * renewed token from the database instead of renewing too, and never all at the same instant.
+ */
+export const FOLLOWER_MARGIN_SHARE = { min: 0.2, max: 0.5 };
 const MAX_ENTRIES = 1_000;
 
 interface Entry {
 	state?: TokenState;
 	renewal?: Promise<TokenState>;
 	failure?: { error: TokenAuthError; until: number };
-	renewedAfterRejectionAt?: number;
+	/** False once another process stored a token of the same round (or a newer one). */
+	renewsFirst?: boolean;
+	/** The token last got by renewing after a rejection, and when. */
+	renewedAfterRejection?: { accessToken: string; at: number };
 }
 
 export interface Renewal {
@@ -28,16 +43,42 @@ export interface Renewal {
  */
 export class TokenStore {
 	private readonly entries = new Map<string, Entry>();
+	private readonly followerShare: number;
+
+	/** `random` (0 to 1) places this process's renewal point when it does not renew first. */
+	constructor(random: () => number = Math.random) {
+		const { min, max } = FOLLOWER_MARGIN_SHARE;
+		this.followerShare = min + (max - min) * random();
+	}
 
 	current(fingerprint: string): TokenState | undefined {
 		return this.entries.get(fingerprint)?.state;
 	}
 
-	/** Takes a token loaded from the database unless the process already holds a newer one. */
+	/**
+	 * Takes a token loaded from the database unless the process already holds a newer one. A stored
+	 * token that replaces a held one, or is another of the same round, was renewed by another
+	 * process: this one then renews late (see FOLLOWER_MARGIN_SHARE). A process that held nothing
+	 * (just started) renews first, as a single n8n process always does.
+	 */
 	adopt(state: TokenState | undefined): void {
 		if (state === undefined) return;
 		const entry = this.entry(state.fingerprint);
-		if (entry.state === undefined || entry.state.obtainedAt < state.obtainedAt) entry.state = state;
+		const held = entry.state;
+		if (held === undefined) {
+			entry.state = state;
+			entry.renewsFirst = true;
+		} else if (held.obtainedAt < state.obtainedAt) {
+			entry.state = state;
+			entry.renewsFirst = false;
+		} else if (held.accessToken !== state.accessToken && sameRenewalRound(held, state)) {
+			entry.renewsFirst = false;
+		}
+	}
+
+	/** The share of the renewal margin at which this process renews the held token. */
+	renewalShare(fingerprint: string): number {
+		return this.entries.get(fingerprint)?.renewsFirst === true ? 1 : this.followerShare;
 	}
 
 	/** The recorded failure that still blocks a new call, if any. */
@@ -50,13 +91,14 @@ export class TokenStore {
 		return this.entries.get(fingerprint)?.renewal;
 	}
 
-	renewedAfterRejectionRecently(fingerprint: string, now: number): boolean {
-		const at = this.entries.get(fingerprint)?.renewedAfterRejectionAt;
-		return at !== undefined && now - at < REJECTION_RENEWAL_COOLDOWN_MS;
+	/** False when the rejected token was itself got by renewing after a rejection, recently. */
+	mayRenewAfterRejection(fingerprint: string, rejectedToken: string | undefined, now: number): boolean {
+		const last = this.entries.get(fingerprint)?.renewedAfterRejection;
+		return last === undefined || last.accessToken !== rejectedToken || now - last.at >= REJECTION_RENEWAL_COOLDOWN_MS;
 	}
 
-	markRenewedAfterRejection(fingerprint: string, now: number): void {
-		this.entry(fingerprint).renewedAfterRejectionAt = now;
+	markRenewedAfterRejection(fingerprint: string, state: TokenState, now: number): void {
+		this.entry(fingerprint).renewedAfterRejection = { accessToken: state.accessToken, at: now };
 	}
 
 	/**
@@ -75,6 +117,7 @@ export class TokenStore {
 		const renewal = exchange(entry.state).then(
 			(state) => {
 				entry.state = state;
+				entry.renewsFirst = true;
 				entry.failure = undefined;
 				return state;
 			},

@@ -50,6 +50,11 @@ export interface LabSettings {
 	tokenDelayMs: number;
 	/** API: answer every call with this status whatever the token (0: check the token). */
 	apiStatusOverride: number;
+	/**
+	 * OAuth endpoint, OAuth 2.0 Security BCP: a rotated refresh token presented again revokes its
+	 * whole family (every refresh and access token descended from the same password grant).
+	 */
+	revokeFamilyOnReuse: boolean;
 }
 
 export interface LabCounts {
@@ -63,6 +68,10 @@ export interface LabCounts {
 	apiRejected: number;
 	/** API calls that carried a token past its expiry (renewal before expiry keeps this at 0). */
 	apiExpiredSeen: number;
+	/** Refresh grants that presented a refresh token already rotated away. */
+	oauthRefreshReused: number;
+	/** Token families revoked because of such a reuse (revokeFamilyOnReuse). */
+	oauthFamiliesRevoked: number;
 }
 
 export interface TokenRequestRecord {
@@ -71,6 +80,10 @@ export interface TokenRequestRecord {
 	method: string;
 	headers: Record<string, string | string[] | undefined>;
 	form: Record<string, string>;
+	/** Epoch ms when the request arrived. */
+	at: number;
+	/** The status the lab answered with (set once the answer is sent). */
+	status?: number;
 }
 
 export interface TokenLab {
@@ -95,6 +108,8 @@ export interface TokenLab {
 
 interface IssuedAccessToken {
 	expiresAt: number;
+	/** The password grant this token descends from (OAuth endpoint only). */
+	family?: number;
 }
 
 const DEFAULTS: LabSettings = {
@@ -112,6 +127,7 @@ const DEFAULTS: LabSettings = {
 	refuseRefresh: false,
 	tokenDelayMs: 0,
 	apiStatusOverride: 0,
+	revokeFamilyOnReuse: false,
 };
 
 const emptyCounts = (): LabCounts => ({
@@ -124,6 +140,8 @@ const emptyCounts = (): LabCounts => ({
 	apiAccepted: 0,
 	apiRejected: 0,
 	apiExpiredSeen: 0,
+	oauthRefreshReused: 0,
+	oauthFamiliesRevoked: 0,
 });
 
 export async function startTokenLab(
@@ -137,7 +155,7 @@ export async function startTokenLab(
 	const tokenRequests: TokenRequestRecord[] = [];
 	const issuedRefreshTokens: string[] = [];
 	const hanging = new Set<ServerResponse>();
-	const oauth = createOAuthServer(settings, accessTokens, issuedRefreshTokens);
+	const oauth = createOAuthServer(settings, counts, accessTokens, issuedRefreshTokens);
 
 	const issueAccessToken = (): string => {
 		const token = `lab-${randomBytes(12).toString('hex')}`;
@@ -161,9 +179,14 @@ export async function startTokenLab(
 		send(res, 404, { error: 'not_found' });
 	}
 
+	function record(res: ServerResponse, entry: TokenRequestRecord): void {
+		tokenRequests.push(entry);
+		res.once('finish', () => (entry.status = res.statusCode));
+	}
+
 	async function basicToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string): Promise<void> {
 		counts.basicTokenCalls++;
-		tokenRequests.push({ path, method: req.method ?? '', headers: req.headers, form: parseForm(rawBody) });
+		record(res, { path, method: req.method ?? '', headers: req.headers, form: parseForm(rawBody), at: Date.now() });
 		await pause(settings.tokenDelayMs);
 		const login = parseBasic(req.headers.authorization);
 		if (!login || login.username !== settings.username || login.password !== settings.password) {
@@ -201,7 +224,7 @@ export async function startTokenLab(
 
 	async function oauthToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string): Promise<void> {
 		const form = parseForm(rawBody);
-		tokenRequests.push({ path, method: req.method ?? '', headers: req.headers, form });
+		record(res, { path, method: req.method ?? '', headers: req.headers, form, at: Date.now() });
 		await pause(settings.tokenDelayMs);
 		if (form.grant_type === 'refresh_token') counts.oauthRefreshCalls++;
 		else counts.oauthPasswordCalls++;
@@ -290,6 +313,7 @@ export async function startTokenLab(
 /** The OAuth2 server library with an in-memory model; the lab's settings name the one client and user. */
 function createOAuthServer(
 	settings: LabSettings,
+	counts: LabCounts,
 	accessTokens: Map<string, IssuedAccessToken>,
 	issuedRefreshTokens: string[],
 ): OAuth2Server {
@@ -298,18 +322,30 @@ function createOAuthServer(
 		refreshTokenExpiresAt?: Date;
 		scope?: string[];
 		client: { id: string; grants: string[] };
-		user: { username: string };
+		/** The family rides on the user object: the library hands it from the old token to saveToken. */
+		user: { username: string; family: number };
 	}
 	const refreshTokens = new Map<string, Saved>();
+	/** Refresh tokens rotated away, with their family (reuse detection). */
+	const rotatedAway = new Map<string, number>();
+	let families = 0;
+	const revokeFamily = (family: number) => {
+		counts.oauthFamiliesRevoked++;
+		for (const [token, saved] of refreshTokens) if (saved.user.family === family) refreshTokens.delete(token);
+		for (const [token, issued] of accessTokens) if (issued.family === family) accessTokens.delete(token);
+	};
 	const client = () => ({ id: settings.clientId, grants: ['password', 'refresh_token'] });
 	const model = {
 		getClient: async (id: string, secret: string | null) =>
 			id === settings.clientId && (secret === null || secret === settings.clientSecret) ? client() : false,
 		getUser: async (username: string, password: string) =>
-			username === settings.username && password === settings.password ? { username } : false,
+			username === settings.username && password === settings.password ? { username, family: ++families } : false,
 		validateScope: async (_user: unknown, _client: unknown, scope?: string[]) => scope ?? ['default'],
 		saveToken: async (token: Record<string, unknown>, savedClient: Saved['client'], user: Saved['user']) => {
-			accessTokens.set(token.accessToken as string, { expiresAt: (token.accessTokenExpiresAt as Date).getTime() });
+			accessTokens.set(token.accessToken as string, {
+				expiresAt: (token.accessTokenExpiresAt as Date).getTime(),
+				family: user.family,
+			});
 			if (typeof token.refreshToken === 'string') {
 				issuedRefreshTokens.push(token.refreshToken);
 				refreshTokens.set(token.refreshToken, {
@@ -324,8 +360,20 @@ function createOAuthServer(
 		},
 		getAccessToken: async () => false,
 		verifyScope: async () => true,
-		getRefreshToken: async (refreshToken: string) => refreshTokens.get(refreshToken) ?? false,
-		revokeToken: async (token: Saved) => refreshTokens.delete(token.refreshToken),
+		getRefreshToken: async (refreshToken: string) => {
+			const saved = refreshTokens.get(refreshToken);
+			if (saved !== undefined) return saved;
+			const family = rotatedAway.get(refreshToken);
+			if (family !== undefined) {
+				counts.oauthRefreshReused++;
+				if (settings.revokeFamilyOnReuse) revokeFamily(family);
+			}
+			return false;
+		},
+		revokeToken: async (token: Saved) => {
+			rotatedAway.set(token.refreshToken, token.user.family);
+			return refreshTokens.delete(token.refreshToken);
+		},
 	};
 	return new OAuth2Server({
 		model: model as unknown as OAuth2Server.PasswordModel & OAuth2Server.RefreshTokenModel,

@@ -47,12 +47,13 @@ export class N8nCli {
 		readonly userFolder: string,
 	) {}
 
-	async run(args: string[], timeoutMs = 180_000): Promise<ProcessResult> {
+	/** `extraEnv`: settings on top of the suite's (a queue-mode cluster's database, for one). */
+	async run(args: string[], timeoutMs = 180_000, extraEnv: Record<string, string> = {}): Promise<ProcessResult> {
 		const brokerPort = await freePort();
 		const started = Date.now();
 		return await new Promise((resolveRun, reject) => {
 			const child = spawn(this.line.nodeBin, [this.line.n8nBin, ...args], {
-				env: n8nEnv(this.line, this.userFolder, { ...this.extraEnv, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+				env: n8nEnv(this.line, this.userFolder, { ...this.extraEnv, ...extraEnv, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
 			let stdout = '';

@@ -16,6 +16,15 @@ describe('renewalDue', () => {
 	])('%s: %p', (_name, state, now, due) => {
 		expect(renewalDue(state, now)).toBe(due);
 	});
+
+	it.each([
+		[0.5, 8_900, false],
+		[0.5, 9_000, true],
+		[0.2, 9_600, true],
+		[0.2, 9_500, false],
+	])('a 10 s token renewed in the last share %p of its margin, at %i ms: %p', (share, now, due) => {
+		expect(renewalDue(at(10), now, share)).toBe(due);
+	});
 });
 
 describe('stored state', () => {

@@ -1,0 +1,163 @@
+// Queue mode: n8n main + two workers (--concurrency=10), Redis and Postgres from Debian's
+// packages, the package installed in each process's user folder, webhook executions through the
+// HTTP Request node with Basic to Bearer and OAuth2 Password Grant against the token lab.
+import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
+import { QueueCluster } from './queue/cluster';
+import { runLoad } from './queue/load';
+import { renewalRounds, Rounds } from './queue/token-rounds';
+import { webhookWorkflow, WebhookWorkflow } from './queue/webhook-workflow';
+import type { CredentialFixture } from './harness/cli';
+
+const WORKERS = 2;
+const LIFETIME_S = 6;
+const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
+
+/** One token lab with a Basic to Bearer and a Password Grant credential and their workflows. */
+interface LabFlows {
+	lab: TokenLab;
+	credentials: CredentialFixture[];
+	basic: WebhookWorkflow;
+	passwordGrant: WebhookWorkflow;
+}
+
+async function labFlows(name: string, strict: boolean): Promise<LabFlows> {
+	const lab = await startTokenLab({ lifetimeSeconds: LIFETIME_S, expiredStatus: 403, tokenDelayMs: 100, revokeFamilyOnReuse: strict });
+	const basic = basicToBearerCredential(lab);
+	const pg = passwordGrantCredential(lab);
+	const flow = (c: CredentialFixture) =>
+		webhookWorkflow({ name: `${name} ${c.type}`, url: lab.apiUrl, credentialType: c.type, credentialId: c.id, credentialName: c.name });
+	return { lab, credentials: [basic, pg], basic: flow(basic), passwordGrant: flow(pg) };
+}
+
+/** Every access token the APIs saw, kept across resetCounts for the secret scan. */
+const seenAccessTokens = new Set<string>();
+function resetCounts(lab: TokenLab): void {
+	for (const authorization of lab.apiAuthorizations) seenAccessTokens.add(authorization.replace(/^Bearer /, ''));
+	lab.resetCounts();
+}
+
+const tokenCalls = (lab: TokenLab, prefix: string) => lab.tokenRequests.filter((r) => r.path.startsWith(prefix));
+const describeRounds = (r: Rounds) =>
+	`${r.rounds.length} rounds, tokens issued per round ${r.rounds.map((round) => round.issued).join(',')} ` +
+	`(steady-state mean ${r.steadyMeanIssued.toFixed(2)}, ideal 1), token calls per round ${r.rounds.map((round) => round.calls).join(',')}`;
+
+describe('queue mode: main, two workers, Redis, Postgres', () => {
+	let cluster: QueueCluster;
+	let rotating: LabFlows;
+	let strict: LabFlows;
+
+	beforeAll(async () => {
+		rotating = await labFlows('rotating', false);
+		strict = await labFlows('strict', true);
+		cluster = await QueueCluster.start({ workers: WORKERS, label: 'spec' });
+		const all = [rotating, strict];
+		await cluster.importCredentials(all.flatMap((f) => f.credentials));
+		await cluster.importWorkflows(all.flatMap((f) => [f.basic, f.passwordGrant]));
+		for (const f of all) for (const w of [f.basic, f.passwordGrant]) await cluster.publish(w.id);
+		await cluster.startProcesses();
+	}, 600_000);
+
+	afterAll(async () => {
+		await cluster?.stop();
+		await rotating?.lab.close();
+		await strict?.lab.close();
+	}, 120_000);
+
+	it('runs 200 executions, 20 at a time, across >= 3 renewals: none fails, no expired token reaches the API, both workers run', async () => {
+		const { lab } = rotating;
+		const load = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant], 200, 20, 100);
+		const basic = renewalRounds(tokenCalls(lab, '/basic/'), LIFETIME_S * 1000);
+		const oauth = renewalRounds(tokenCalls(lab, '/oauth/'), LIFETIME_S * 1000);
+		console.log(
+			`queue mode, ${LIFETIME_S} s tokens, 100 ms token endpoint: ${load.calls} executions in ${load.ms} ms, by worker ${JSON.stringify(load.byWorker)}\n` +
+				`  Basic to Bearer: ${describeRounds(basic)}\n  Password Grant:  ${describeRounds(oauth)}; ` +
+				`password logins ${lab.counts.oauthPasswordCalls}, refreshes ${lab.counts.oauthRefreshCalls}, reused refresh tokens ${lab.counts.oauthRefreshReused}`,
+		);
+		expect(load.failed).toEqual([]);
+		expect(load.calls).toBe(200);
+		expect(lab.counts.apiExpiredSeen).toBe(0);
+		expect(lab.counts.apiAccepted).toBeGreaterThanOrEqual(200);
+		expect(Object.keys(load.byWorker).sort()).toEqual(['worker-1', 'worker-2']);
+		// Cold start, then at least three renewals for each credential.
+		expect(basic.rounds.length).toBeGreaterThanOrEqual(4);
+		expect(oauth.rounds.length).toBeGreaterThanOrEqual(4);
+		// Cold start and every later round: no more tokens per credential than workers.
+		expect(basic.maxIssued).toBeLessThanOrEqual(WORKERS);
+		expect(oauth.maxIssued).toBeLessThanOrEqual(WORKERS);
+	});
+
+	it('runs the same 200 executions against a strict server (reuse of a rotated refresh token revokes the family): none fails', async () => {
+		const { lab } = strict;
+		const load = await runLoad(cluster.webhookBase, [strict.basic, strict.passwordGrant], 200, 20, 100);
+		const oauth = renewalRounds(tokenCalls(lab, '/oauth/'), LIFETIME_S * 1000);
+		console.log(
+			`strict server: ${load.calls} executions in ${load.ms} ms, by worker ${JSON.stringify(load.byWorker)}; ` +
+				`Password Grant ${describeRounds(oauth)}; families revoked ${lab.counts.oauthFamiliesRevoked}, API rejections ${lab.counts.apiRejected}`,
+		);
+		expect(load.failed).toEqual([]);
+		expect(load.calls).toBe(200);
+		expect(lab.counts.apiExpiredSeen).toBe(0);
+		expect(Object.keys(load.byWorker).sort()).toEqual(['worker-1', 'worker-2']);
+	});
+
+	it('rotation race: a refresh token another worker already rotated is refused; the execution logs in again and later renewals are not blocked', async () => {
+		const { lab } = rotating;
+		// Both workers restart while the stored 6 s token expires: both refresh the same refresh token at once.
+		for (const worker of cluster.workers) await cluster.stopWorker(worker);
+		await sleep(LIFETIME_S * 1000);
+		for (const worker of cluster.workers) await cluster.startWorker(worker);
+		resetCounts(lab);
+		// A slow token endpoint keeps the first refresh in flight while the other worker starts its own.
+		lab.set({ tokenDelayMs: 3_000 });
+		const race = await runLoad(cluster.webhookBase, [rotating.passwordGrant], 20, 20);
+		console.log(`rotation race: refused refreshes ${lab.counts.oauthRefused}, password logins ${lab.counts.oauthPasswordCalls}, refreshes ${lab.counts.oauthRefreshCalls}`);
+		expect(race.failed).toEqual([]);
+		expect(Object.keys(race.byWorker).sort()).toEqual(['worker-1', 'worker-2']);
+		expect(lab.counts.oauthRefreshReused).toBeGreaterThanOrEqual(1);
+		expect(lab.counts.oauthRefused).toBeGreaterThanOrEqual(1);
+		expect(lab.counts.oauthPasswordCalls).toBeGreaterThanOrEqual(1);
+		// Renewals after the refusal (well within the 5-minute refused-login window) still happen.
+		lab.set({ tokenDelayMs: 100 });
+		const callsBefore = lab.tokenRequests.length;
+		await sleep(LIFETIME_S * 1000);
+		const after = await runLoad(cluster.webhookBase, [rotating.passwordGrant], 40, 20, 100);
+		expect(after.failed).toEqual([]);
+		expect(lab.tokenRequests.slice(callsBefore).filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+		expect(lab.counts.apiExpiredSeen).toBe(0);
+	});
+
+	it('a worker restarted in the middle of a token lifetime uses the stored token without a token call', async () => {
+		const { lab } = rotating;
+		lab.set({ lifetimeSeconds: 300 });
+		lab.revokeAllTokens(); // the next executions renew after the 401 and store 300 s tokens
+		const warm = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant], 20, 20);
+		expect(warm.failed).toEqual([]);
+		const [first, second] = cluster.workers;
+		await cluster.stopWorker(first);
+		await cluster.stopWorker(second);
+		await cluster.startWorker(second);
+		resetCounts(lab);
+		const load = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant], 20, 10);
+		expect(load.failed).toEqual([]);
+		expect(load.byWorker).toEqual({ 'worker-2': 20 });
+		expect(lab.counts.apiAccepted).toBe(20);
+		expect(lab.tokenRequests).toHaveLength(0);
+		await cluster.startWorker(first);
+		lab.set({ lifetimeSeconds: LIFETIME_S });
+	});
+
+	it('prints no password, client secret or token in the output of main or any worker', () => {
+		for (const { lab } of [rotating, strict]) resetCounts(lab);
+		expect(seenAccessTokens.size).toBeGreaterThan(4);
+		const secrets = [
+			...[rotating, strict].flatMap(({ lab }) => [lab.settings.password, lab.settings.clientSecret, ...lab.issuedRefreshTokens]),
+			...seenAccessTokens,
+		];
+		const logs = cluster.logs();
+		expect(Object.values(logs).join('').length).toBeGreaterThan(0);
+		for (const [name, log] of Object.entries(logs)) {
+			for (const secret of new Set(secrets)) if (secret && log.includes(secret)) throw new Error(`${name} printed a secret`);
+		}
+	});
+});

@@ -1,0 +1,35 @@
+// Drives webhook executions through the cluster and sums up who ran them.
+import { callWebhook, WebhookAnswer, WebhookWorkflow } from './webhook-workflow';
+
+export interface LoadResult {
+	calls: number;
+	failed: Array<{ status: number; answer: WebhookAnswer }>;
+	/** Executions per worker name. */
+	byWorker: Record<string, number>;
+	ms: number;
+}
+
+/**
+ * `total` executions round-robin over `workflows`, at most `parallel` in flight, a new one started
+ * no sooner than `spacingMs` after the previous one: a steady load that can span several token
+ * lifetimes (0: as fast as the cluster answers).
+ */
+export async function runLoad(base: string, workflows: WebhookWorkflow[], total: number, parallel: number, spacingMs = 0): Promise<LoadResult> {
+	const result: LoadResult = { calls: 0, failed: [], byWorker: {}, ms: 0 };
+	const started = Date.now();
+	let next = 0;
+	const lane = async () => {
+		while (next < total) {
+			const index = next++;
+			const due = started + index * spacingMs;
+			if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+			const a = await callWebhook(base, workflows[index % workflows.length]).catch(() => ({ status: 0, answer: {} as WebhookAnswer }));
+			result.calls++;
+			if (a.status !== 200 || a.answer.ok !== true) result.failed.push(a);
+			if (a.answer.worker) result.byWorker[a.answer.worker] = (result.byWorker[a.answer.worker] ?? 0) + 1;
+		}
+	};
+	await Promise.all(Array.from({ length: parallel }, lane));
+	result.ms = Date.now() - started;
+	return result;
+}
