@@ -121,7 +121,9 @@ describe.each(Object.keys(credentialTypes))('%s: http and https', (kind) => {
 	it('follows an upgrade from http to https on the same host and port (sending nothing in clear text again)', async () => {
 		const to = encodeURIComponent(`${server.httpsUrl}/token`);
 		const { result } = await callApi(kind, `${server.url}/redirect?status=301&to=${to}`);
-		expect(await failureOf(result)).toBe('Could not reach the token endpoint: its TLS certificate is self-signed');
+		expect(await failureOf(result)).toBe(
+			'Could not reach the token endpoint: its TLS certificate is self-signed (trust its CA with NODE_EXTRA_CA_CERTS, or turn on Ignore SSL Issues (Insecure))',
+		);
 		expect(server.tlsConnections).toBe(1);
 		expect(server.requests.map((r) => `${r.protocol} ${r.path}`)).toEqual([expect.stringMatching(/^http \/redirect/)]);
 	});
