@@ -13,11 +13,8 @@ export N8N_LINE=${N8N_LINE:-2}
 bash scripts/install-n8n.sh "$N8N_LINE"
 bash scripts/install-deps.sh
 echo "[demo] build and pack the package"
-npm run build --silent
-pack_dir="$root/.cache/demo-pack"
-rm -rf "$pack_dir"; mkdir -p "$pack_dir"
-npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
-export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+E2E_TARBALL=$(bash scripts/pack-package.sh demo)
+export E2E_TARBALL
 npx tsc -p scripts/demo/tsconfig.json
 # --queue: the same examples on a queue-mode cluster (main, two workers, Redis, Postgres).
 for arg in "$@"; do [ "$arg" = --queue ] && exec node .cache/scripts-js/scripts/demo/queue-demo.js "$@"; done

@@ -72,7 +72,7 @@ function readRefreshToken(answer: unknown, key: string | undefined): string | un
 }
 
 /** Refuses the whole answer (nothing is stored) when an issued token could not travel in a header. */
-function headerSafe(token: string, field: string): string {
+export function headerSafe(token: string, field: string): string {
 	const problem = findTokenTextProblem(token);
 	if (problem === undefined) return token;
 	throw new TokenAuthError(

@@ -6,7 +6,7 @@ import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './login-bod
 import { describeHeaderNames, tokenFromCookie, tokenFromHeader } from './response-token';
 import { parseJsonObjectField, readSecretField, readTextField, requireHttpUrl } from './settings-input';
 import type { IssuedToken } from './token-answer';
-import { parseJsonAnswer, parseMaybeJson } from './token-answer';
+import { headerSafe, parseJsonAnswer, parseMaybeJson } from './token-answer';
 import { TokenAuthError } from './token-auth-error';
 import { tokenEndpointFailure } from './token-endpoint-failure';
 import type { ExchangeSettings, TokenExchange } from './token-exchange';
@@ -125,12 +125,12 @@ function readToken(settings: TokenLoginSettings, body: unknown, headers: Record<
 	const key = settings.tokenKey;
 	if (settings.tokenLocation === 'header') {
 		const token = tokenFromHeader(headers, key);
-		if (token !== undefined) return token;
+		if (token !== undefined) return headerSafe(token, `"${key}" header (Token Key)`);
 		throw new TokenAuthError(`The login answer has no "${key}" header (Token Key). Headers in the answer: ${describeHeaderNames(headers, false)}`);
 	}
 	if (settings.tokenLocation === 'cookie') {
 		const token = tokenFromCookie(headers, key);
-		if (token !== undefined) return token;
+		if (token !== undefined) return headerSafe(token, `"${key}" cookie (Token Key)`);
 		throw new TokenAuthError(`The login answer set no "${key}" cookie (Token Key). Cookies it set: ${describeHeaderNames(headers, true)}`);
 	}
 	const value = readJsonPath(body, key);
@@ -142,7 +142,7 @@ function readToken(settings: TokenLoginSettings, body: unknown, headers: Record<
 				: `The login answer's "${key}" (Token Key) is not a non-empty string`,
 		);
 	}
-	return value.trim();
+	return headerSafe(value.trim(), `"${key}" (Token Key)`);
 }
 
 function readPlacement(credentials: IDataObject): TokenPlacement {

@@ -24,11 +24,8 @@ bash test/browser/install-chromium.sh
 for line in $lines; do bash scripts/install-n8n.sh "$line"; done
 
 if [ -z "${E2E_TARBALL:-}" ] || [ ! -f "$E2E_TARBALL" ]; then
-  pack_dir="$root/.cache/browser-pack"
-  npm run build --silent
-  rm -rf "$pack_dir"; mkdir -p "$pack_dir"
-  npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
-  export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+  E2E_TARBALL=$(bash scripts/pack-package.sh browser)
+  export E2E_TARBALL
 fi
 
 for line in $lines; do

@@ -8,10 +8,7 @@ export N8N_LINE=2
 bash test/browser/install-chromium.sh
 bash scripts/install-n8n.sh 2
 bash scripts/install-deps.sh
-npm run build --silent
-pack_dir="$root/.cache/screenshots-pack"
-rm -rf "$pack_dir"; mkdir -p "$pack_dir"
-npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
-export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+E2E_TARBALL=$(bash scripts/pack-package.sh screenshots)
+export E2E_TARBALL
 npx tsc -p scripts/demo/tsconfig.json
 exec node .cache/scripts-js/test/browser/screenshots.js

@@ -5,6 +5,7 @@ import { tokenFromCookie, tokenFromHeader } from '../../../credentials/common/re
 import { expiresAtOf } from '../../../credentials/common/token-expiry';
 import { authorizationPlacement, placeToken, withCookie } from '../../../credentials/common/token-placement';
 import type { IHttpRequestOptions } from 'n8n-workflow';
+import { tokenLoginExchange } from '../../../credentials/common/token-login-exchange';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (payload: unknown) => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2lnbmF0dXJl`;
@@ -155,5 +156,20 @@ describe('token from the answer headers', () => {
 		[undefined, 'sid', undefined],
 	])('cookie in %p named %p', (setCookie, name, expected) => {
 		expect(tokenFromCookie(setCookie === undefined ? {} : { 'set-cookie': setCookie }, name)).toBe(expected);
+	});
+});
+
+describe('issued tokens that cannot travel in a header are refused, wherever the login put them', () => {
+	const login = (location: string, key: string) =>
+		tokenLoginExchange.readSettings({ loginUrl: 'https://login.example/', username: 'u', password: 'p', answerLocation: location, answerKey: key });
+	const ESC = '\u001b';
+	it.each([
+		['body', 'data.token', { statusCode: 200, headers: {}, body: JSON.stringify({ data: { token: `abc${ESC}def` } }) }, '"data.token" (Token Key)'],
+		['header', 'X-Auth-Token', { statusCode: 200, headers: { 'x-auth-token': `abc${ESC}def` }, body: '' }, '"X-Auth-Token" header (Token Key)'],
+		['cookie', 'sid', { statusCode: 204, headers: { 'set-cookie': [`sid=abc${ESC}def; Path=/`] }, body: '' }, '"sid" cookie (Token Key)'],
+	])('token in the %s', (location, key, response, field) => {
+		expect(() => tokenLoginExchange.readAnswer(login(location, key), response)).toThrow(
+			`The token endpoint's ${field} contains the control character U+001B, which an HTTP header cannot carry: the token was refused and nothing was stored`,
+		);
 	});
 });

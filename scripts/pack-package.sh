@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the package and packs it as npm would publish it, into .cache/<name>-pack/; prints the
+# tarball's path. Demo, tests, benchmark and screenshots all install this tarball into n8n.
+#   scripts/pack-package.sh NAME
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+pack_dir="$root/.cache/$1-pack"
+npm run build --silent >&2
+rm -rf "$pack_dir"; mkdir -p "$pack_dir"
+npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
+ls "$pack_dir"/*.tgz
