@@ -4,11 +4,12 @@
 // each exchanging credential makes no token call. `--serve` then keeps n8n running with the
 // package and the workflows loaded.
 import { startBasicEmulator } from '../../test/servers/basic-emulator';
+import { startLoginLab } from '../../test/servers/login-lab';
 import { startTokenLab } from '../../test/servers/token-lab';
 import { errorText } from '../../test/e2e/harness/cli';
 import { createInstance } from '../../test/e2e/harness/instance';
 import { N8nServer } from '../../test/e2e/harness/n8n-server';
-import { basicDemoRows, BASIC_PROJECT, buildExamples, Example } from './examples';
+import { basicDemoRows, BASIC_PROJECT, buildExamples, DEMO_COOKIE_LOGIN, Example } from './examples';
 
 const RUNS = 2;
 
@@ -19,10 +20,11 @@ async function main(): Promise<void> {
 	const maxLifetimeMs = serve ? 7 * 24 * 3600_000 : 30 * 60_000;
 	const lab = await startTokenLab({}, { maxLifetimeMs });
 	const emu = await startBasicEmulator({ projects: { [BASIC_PROJECT]: { todos: basicDemoRows } }, maxLifetimeMs, idleTimeoutMs: maxLifetimeMs });
+	const loginLab = await startLoginLab(DEMO_COOKIE_LOGIN, { maxLifetimeMs });
 	const n8n = createInstance('demo');
-	const examples = await buildExamples(lab, emu);
+	const examples = await buildExamples(lab, emu, loginLab);
 
-	console.log(`\nDemo API (token lab) on ${lab.url}, Basic emulator on ${emu.url}   n8n ${n8n.cli.line.version} (node ${n8n.cli.line.nodeBin})`);
+	console.log(`\nDemo API (token lab) on ${lab.url}, login lab on ${loginLab.url}, Basic emulator on ${emu.url}   n8n ${n8n.cli.line.version} (node ${n8n.cli.line.nodeBin})`);
 	console.log(`n8n user folder: ${n8n.userFolder}`);
 	console.log('Importing the example credentials and workflows with `n8n import:credentials` / `n8n import:workflow`...');
 	await n8n.cli.importCredentials(examples.map((e) => e.credential));
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
 	else console.log(`\nDemo OK: ${examples.length} example workflows, ${RUNS} runs each, all succeeded.`);
 
 	if (!serve || problems.length) {
-		await Promise.all([lab.close(), emu.close()]);
+		await Promise.all([lab.close(), emu.close(), loginLab.close()]);
 		n8n.cleanup();
 		process.exitCode = problems.length ? 1 : 0;
 		return;
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
 	console.log('Set up the owner account in the browser; the workflows are under Overview. Ctrl+C stops n8n and the demo servers.');
 	const stop = async () => {
 		await server.stop();
-		await Promise.all([lab.close(), emu.close()]);
+		await Promise.all([lab.close(), emu.close(), loginLab.close()]);
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop());

@@ -1,12 +1,14 @@
 // The demo's example credentials and workflows, one per credential type, each against a local
-// server that counts its token calls: the token lab for the three token types, the Basic emulator
-// for Basic (basic.tech), whose node lists rows of a table.
+// server that counts its token calls: the token lab for the three token types, the login lab for
+// the Token Login API (a form login that sets a session cookie), the Basic emulator for Basic
+// (basic.tech), whose node lists rows of a table.
 import type { BasicEmulator } from '../../test/servers/basic-emulator';
 import { signInTokens } from '../../test/servers/basic-emulator/sign-in';
+import type { LoginLab } from '../../test/servers/login-lab';
 import type { TokenLab } from '../../test/servers/token-lab';
 import type { CredentialFixture, Execution } from '../../test/e2e/harness/cli';
 import { nodeItems } from '../../test/e2e/harness/cli';
-import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential } from '../../test/e2e/harness/lab-credentials';
+import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../../test/e2e/harness/lab-credentials';
 import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from '../../test/e2e/harness/workflows';
 
 export const DEMO_ITEMS = 5;
@@ -39,7 +41,10 @@ export const basicDemoRows = [
 	{ id: 't3', title: 'Run n8n in queue mode', status: 'open', priority: 5 },
 ];
 
-export async function buildExamples(lab: TokenLab, emu: BasicEmulator): Promise<Example[]> {
+/** The login lab's settings for the demo: a form login whose session cookie the API wants back. */
+export const DEMO_COOKIE_LOGIN = { tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } } as const;
+
+export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab: LoginLab): Promise<Example[]> {
 	const viaHttpNode = (title: string, credential: CredentialFixture) =>
 		httpWorkflow({
 			name: `Demo: ${title}`,
@@ -54,6 +59,18 @@ export async function buildExamples(lab: TokenLab, emu: BasicEmulator): Promise<
 	const grant = { ...passwordGrantCredential(lab), name: 'Demo OAuth2 Password Grant' };
 	const bearer = { ...bearerTokenCredential(await labIssuedToken(lab)), name: 'Demo Bearer Token' };
 	const basicTech = await basicTechCredential(emu);
+	const cookieLogin = {
+		...tokenLoginCredential(loginLab, { sendCredentialsAs: 'formBody', answerLocation: 'cookie', answerKey: 'sid', placement: 'cookie', cookieName: 'sid' }),
+		name: 'Demo Token Login (session cookie)',
+	};
+	const cookieLoginFlow = httpWorkflow({
+		name: 'Demo: Token Login API (session cookie)',
+		url: `=${loginLab.apiUrl}?item={{ $json.i }}`,
+		credentialType: cookieLogin.type,
+		credentialId: cookieLogin.id,
+		credentialName: cookieLogin.name,
+		items: DEMO_ITEMS,
+	});
 	const labRun = (tokenCalls: () => number, tokenText: () => string) => () => {
 		lab.resetCounts();
 		return (): RunCounts => ({
@@ -87,6 +104,20 @@ export async function buildExamples(lab: TokenLab, emu: BasicEmulator): Promise<
 			workflow: viaHttpNode('Bearer Token API', bearer),
 			exchanges: false,
 			countRun: labRun(() => 0, () => 'none (static token)'),
+			answered: httpItems,
+		},
+		{
+			title: 'Token Login API: form login, session cookie sent back as a cookie',
+			credential: cookieLogin,
+			workflow: cookieLoginFlow,
+			exchanges: true,
+			countRun: () => {
+				loginLab.resetCounts();
+				return () => ({
+					tokenCalls: loginLab.counts.loginCalls,
+					text: `logins: ${loginLab.counts.loginCalls}; API calls: ${loginLab.counts.apiCalls} (${loginLab.counts.apiAccepted} accepted, ${loginLab.counts.apiRejected} rejected)`,
+				});
+			},
 			answered: httpItems,
 		},
 		{

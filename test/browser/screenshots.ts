@@ -7,11 +7,12 @@ import type { Locator } from 'playwright-core';
 import { createInstance } from '../e2e/harness/instance';
 import { CredentialFixture } from '../e2e/harness/cli';
 import { currentLine, repoRoot } from '../e2e/harness/line';
-import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential } from '../e2e/harness/lab-credentials';
+import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../e2e/harness/lab-credentials';
 import { N8nServer } from '../e2e/harness/n8n-server';
 import { HTTP_NODE, httpWorkflow } from '../e2e/harness/workflows';
 import { startBasicEmulator } from '../servers/basic-emulator';
 import { signInTokens } from '../servers/basic-emulator/sign-in';
+import { startLoginLab } from '../servers/login-lab';
 import { startTokenLab } from '../servers/token-lab';
 import { openEditorBrowser, signInToEditor } from './editor-browser';
 
@@ -21,11 +22,19 @@ async function main(): Promise<void> {
 	mkdirSync(OUT, { recursive: true });
 	const lab = await startTokenLab({});
 	const emu = await startBasicEmulator({ projects: { 'my-project': { todos: [] } } });
+	const loginLab = await startLoginLab({ usernamePath: 'auth.email', expiryPath: 'expires_at', expiryStyle: 'iso8601' });
 	const n8n = createInstance('screenshots');
 	const credentials: Array<{ file: string; fixture: CredentialFixture }> = [
 		{ file: 'credential-basic-to-bearer.png', fixture: { ...basicToBearerCredential(lab), name: 'Example API (Basic to Bearer)' } },
 		{ file: 'credential-password-grant.png', fixture: { ...passwordGrantCredential(lab), name: 'Example API (OAuth2 Password Grant)' } },
 		{ file: 'credential-bearer-token.png', fixture: { ...bearerTokenCredential(await labIssuedToken(lab)), name: 'Example API (Bearer Token)' } },
+		{
+			file: 'credential-token-login.png',
+			fixture: {
+				...tokenLoginCredential(loginLab, { usernameField: 'auth.email', expiryKey: 'expires_at', expiryFormat: 'iso8601', extraLoginFields: '{"remember": true}' }),
+				name: 'Example API (Token Login)',
+			},
+		},
 		{
 			file: 'credential-basic-tech.png',
 			fixture: {
@@ -54,7 +63,7 @@ async function main(): Promise<void> {
 		const { page } = browser;
 		await signInToEditor(page, server.baseUrl);
 		// Tall enough for the longest form to show whole, without the modal's scroll bar.
-		await page.setViewportSize({ width: 1440, height: 1900 });
+		await page.setViewportSize({ width: 1440, height: 2700 });
 		for (const { file, fixture } of credentials) {
 			await page.goto(`${server.baseUrl}/home/credentials/${fixture.id}`);
 			const modal = page.getByTestId('editCredential-modal');
@@ -73,7 +82,7 @@ async function main(): Promise<void> {
 	} finally {
 		await browser.close();
 		await server.stop();
-		await Promise.all([lab.close(), emu.close()]);
+		await Promise.all([lab.close(), emu.close(), loginLab.close()]);
 		n8n.cleanup();
 	}
 }
