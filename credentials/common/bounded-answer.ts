@@ -59,7 +59,13 @@ function isStream(body: unknown): body is ReadableBody {
 
 function tooLarge(maxBytes: number): TokenAuthError {
 	return new TokenAuthError(
-		`The token endpoint's answer is larger than ${maxBytes / (1024 * 1024)} MB (counted after decompression): ` +
+		`The token endpoint's answer is larger than ${sizeInWords(maxBytes)} (counted after decompression): ` +
 			'a token answer is a few kilobytes, so it was not read further',
 	);
+}
+
+function sizeInWords(bytes: number): string {
+	if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+	if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+	return `${bytes} bytes`;
 }

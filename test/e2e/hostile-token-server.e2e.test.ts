@@ -126,5 +126,22 @@ describe('A hostile token endpoint in real n8n', () => {
 			}
 			expect(apiCalls()).toBe(1); // the normal run's only
 		});
+
+		it('ends a trickling answer at the 15 s deadline and an endless one at 1 MB', async () => {
+			const trickle = await run(kind, `${server.url}/trickle?everyMs=2000`);
+			const endless = await run(kind, `${server.url}/endless`);
+			for (const [name, hostile] of [['trickle (1 byte / 2 s)', trickle], ['endless answer', endless]] as const) {
+				process.stdout.write(
+					`[hostile e2e] ${kind}, ${name}: n8n execute ${(hostile.result.ms / 1000).toFixed(1)} s, peak rss ${hostile.result.peakMb.toFixed(0)} MB\n`,
+				);
+				expect(hostile.result.ok).toBe(false);
+			}
+			expect(trickle.message).toMatch(/did not answer within 15 s \(the limit for the whole token call, reading the answer included\)/);
+			expect(endless.message).toMatch(/answer is larger than 1 MB/);
+			// A process start plus the 15 s deadline, once: n8n's retry after the failure makes no second call.
+			expect(server.requests.filter((r) => r.path.startsWith('/trickle'))).toHaveLength(1);
+			expect(trickle.result.ms).toBeLessThan(60_000);
+			expect(apiCalls()).toBe(0);
+		});
 	});
 });
