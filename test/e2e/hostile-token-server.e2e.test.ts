@@ -46,8 +46,9 @@ describe('A hostile token endpoint in real n8n', () => {
 	const tlsSetting = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
 
 	beforeAll(async () => {
-		server = await startHostileServer();
-		target = await startHostileServer();
+		// The spec runs many n8n processes; on a loaded machine it outlasts the servers' default 10 min.
+		server = await startHostileServer({ maxLifetimeMs: 40 * 60_000 });
+		target = await startHostileServer({ maxLifetimeMs: 40 * 60_000 });
 		n8n = createInstance('hostile');
 		// The hostile server's certificate is self-signed for this run; n8n trusts it through its
 		// environment (passed on to every n8n process the harness starts), as an operator would.
