@@ -5,7 +5,7 @@
 //   await cluster.importCredentials([...]); await cluster.importWorkflows([...]); await cluster.publish(id);
 //   await cluster.startProcesses();  ...  await cluster.stop();
 import { randomBytes } from 'crypto';
-import { mkdirSync, rmSync, symlinkSync } from 'fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CredentialFixture, N8nCli } from '../harness/cli';
 import { n8nEnv } from '../harness/env';
@@ -149,6 +149,8 @@ export class QueueCluster {
 
 	async stop(): Promise<void> {
 		for (const p of [...this.workers, this.main]) await p.process?.stop();
+		// E2E_KEEP=1 keeps the folder with every process's output, for a look after a failure.
+		if (process.env.E2E_KEEP) for (const [name, log] of Object.entries(this.logs())) writeFileSync(join(this.dir, `${name}.log`), log);
 		await this.postgres.process.stop('SIGINT');
 		await this.redis.process.stop();
 		if (!process.env.E2E_KEEP) rmSync(this.dir, { recursive: true, force: true });

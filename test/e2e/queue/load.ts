@@ -3,7 +3,8 @@ import { callWebhook, WebhookAnswer, WebhookWorkflow } from './webhook-workflow'
 
 export interface LoadResult {
 	calls: number;
-	failed: Array<{ status: number; answer: WebhookAnswer }>;
+	/** Executions that did not answer ok: status 0 when the call itself failed (`error`, ms since start). */
+	failed: Array<{ status: number; answer: WebhookAnswer; error?: string; at?: number }>;
 	/** Executions per worker name. */
 	byWorker: Record<string, number>;
 	ms: number;
@@ -23,7 +24,7 @@ export async function runLoad(base: string, workflows: WebhookWorkflow[], total:
 			const index = next++;
 			const due = started + index * spacingMs;
 			if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
-			const a = await callWebhook(base, workflows[index % workflows.length]).catch(() => ({ status: 0, answer: {} as WebhookAnswer }));
+			const a = await callWebhook(base, workflows[index % workflows.length]).catch((error: Error) => ({ status: 0, answer: {} as WebhookAnswer, error: `${error.name}: ${error.message}`, at: Date.now() - started }));
 			result.calls++;
 			if (a.status !== 200 || a.answer.ok !== true) result.failed.push(a);
 			if (a.answer.worker) result.byWorker[a.answer.worker] = (result.byWorker[a.answer.worker] ?? 0) + 1;
