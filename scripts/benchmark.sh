@@ -10,11 +10,8 @@ cd "$root"
 export N8N_LINE=${N8N_LINE:-2}
 bash scripts/install-n8n.sh "$N8N_LINE" >/dev/null
 bash scripts/install-deps.sh
-npm run build --silent >/dev/null
-pack_dir="$root/.cache/benchmark-pack"
-rm -rf "$pack_dir"; mkdir -p "$pack_dir"
-npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
-export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
+E2E_TARBALL=$(bash scripts/pack-package.sh benchmark 2>/dev/null)
+export E2E_TARBALL
 npx tsc -p scripts/demo/tsconfig.json
 echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); git $(git rev-parse --short HEAD)"
 # --queue: webhook executions through a queue-mode cluster (scripts/benchmark-queue.ts).

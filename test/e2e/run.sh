@@ -27,9 +27,7 @@ for line in $lines; do bash scripts/install-n8n.sh "$line"; done
 pack_dir="$root/.cache/e2e-pack"
 if [ $build = 1 ] || ! ls "$pack_dir"/*.tgz >/dev/null 2>&1; then
   echo "[e2e] build and pack"
-  npm run build --silent
-  rm -rf "$pack_dir"; mkdir -p "$pack_dir"
-  npm pack --silent --pack-destination "$pack_dir" --cache "$root/.cache/npm" >/dev/null
+  bash scripts/pack-package.sh e2e >/dev/null
 fi
 export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
 
