@@ -47,12 +47,16 @@ export class N8nCli {
 		readonly userFolder: string,
 	) {}
 
-	/** `extraEnv`: settings on top of the suite's (a queue-mode cluster's database, for one). */
-	async run(args: string[], timeoutMs = 180_000, extraEnv: Record<string, string> = {}): Promise<ProcessResult> {
+	/**
+	 * `extraEnv`: settings on top of the suite's (a queue-mode cluster's database, for one).
+	 * `launcher`: a command n8n runs under (`/usr/bin/time -f ...` to measure its memory).
+	 */
+	async run(args: string[], timeoutMs = 180_000, extraEnv: Record<string, string> = {}, launcher: string[] = []): Promise<ProcessResult> {
 		const brokerPort = await freePort();
 		const started = Date.now();
+		const [command, ...commandArgs] = [...launcher, this.line.nodeBin, this.line.n8nBin, ...args];
 		return await new Promise((resolveRun, reject) => {
-			const child = spawn(this.line.nodeBin, [this.line.n8nBin, ...args], {
+			const child = spawn(command, commandArgs, {
 				env: n8nEnv(this.line, this.userFolder, { ...this.extraEnv, ...extraEnv, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
