@@ -1,3 +1,5 @@
+import { parseJsonOrUndefined } from './json-value';
+
 /**
  * The expiry of a JWT access token from its `exp` claim, in epoch milliseconds; undefined when
  * the token is no JWT or carries no numeric `exp`. The token is read, not verified: the engine
@@ -15,12 +17,4 @@ export function jwtExpiresAt(token: string): number | undefined {
 function decodeBase64Url(text: string): string {
 	if (!/^[A-Za-z0-9_-]+={0,2}$/.test(text)) return '';
 	return Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-}
-
-function parseJsonOrUndefined(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }

@@ -1,3 +1,4 @@
+import { parseJsonObject } from './settings-input';
 import { TokenAuthError } from './token-auth-error';
 
 /**
@@ -45,21 +46,5 @@ function structuredCloneOf(value: Record<string, unknown>): Record<string, unkno
 
 /** Extra Login Fields: a JSON object whose values keep their JSON types (true stays a boolean). */
 export function parseExtraLoginFields(text: unknown): Record<string, unknown> {
-	if (text === undefined || text === null || (typeof text === 'string' && text.trim() === '')) return {};
-	const parsed = typeof text === 'string' ? parseJsonOrUndefined(text) : text;
-	if (parsed === undefined) {
-		throw new TokenAuthError('Extra Login Fields is not valid JSON: write an object such as {"remember": true}');
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new TokenAuthError('Extra Login Fields must be a JSON object such as {"remember": true}');
-	}
-	return parsed as Record<string, unknown>;
-}
-
-function parseJsonOrUndefined(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
+	return parseJsonObject('Extra Login Fields', text, '{"remember": true}');
 }

@@ -1,21 +1,24 @@
+import { parseJsonOrUndefined } from './json-value';
 import { TokenAuthError } from './token-auth-error';
+
+/**
+ * Parses a credential field that must hold a JSON object; values keep their JSON types. Empty
+ * means {}. `example` shows the user what to write.
+ */
+export function parseJsonObject(label: string, text: unknown, example = '{"key": "value"}'): Record<string, unknown> {
+	if (text === undefined || text === null || (typeof text === 'string' && text.trim() === '')) return {};
+	const parsed = typeof text === 'string' ? parseJsonOrUndefined(text) : text;
+	if (parsed === undefined) throw new TokenAuthError(`${label} is not valid JSON: write an object such as ${example}`);
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new TokenAuthError(`${label} must be a JSON object such as ${example}`);
+	}
+	return parsed as Record<string, unknown>;
+}
 
 /** Parses a credential field that must hold a JSON object of strings (Headers, Body Parameters). */
 export function parseJsonObjectField(label: string, text: unknown): Record<string, string> {
-	if (text === undefined || text === null || text === '') return {};
-	let parsed: unknown = text;
-	if (typeof text === 'string') {
-		if (text.trim() === '') return {};
-		parsed = parseJsonOrUndefined(text);
-		if (parsed === undefined) {
-			throw new TokenAuthError(`${label} is not valid JSON: write an object such as {"key": "value"}`);
-		}
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new TokenAuthError(`${label} must be a JSON object such as {"key": "value"}`);
-	}
 	const result: Record<string, string> = {};
-	for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+	for (const [key, value] of Object.entries(parseJsonObject(label, text))) {
 		if (value === null || typeof value === 'object') {
 			throw new TokenAuthError(`${label}: the value of "${key}" must be a string, number or boolean`);
 		}
@@ -58,14 +61,6 @@ export function readSecretField(label: string, value: unknown, required: boolean
 	const text = value === undefined || value === null ? '' : String(value);
 	if (required && text === '') throw new TokenAuthError(`${label} is empty`);
 	return text;
-}
-
-function parseJsonOrUndefined(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }
 
 function parseUrlOrUndefined(text: string): URL | undefined {

@@ -1,4 +1,5 @@
 import { readJsonPath } from './json-path';
+import { describeKeys, kindOf } from './json-value';
 import { TokenAuthError } from './token-auth-error';
 import { tokenEndpointFailure } from './token-endpoint-failure';
 import { readLifetimeSeconds } from './token-lifetime';
@@ -36,9 +37,7 @@ export function readTokenAnswer(
 	keys: AnswerKeys,
 	secrets: string[],
 ): IssuedToken {
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw tokenEndpointFailure(response.statusCode, parseMaybeJson(response.body), secrets);
-	}
+	refuseFailureStatus(response, secrets);
 	const answer = parseJsonAnswer(response);
 	const accessToken = readJsonPath(answer, keys.accessToken);
 	if (accessToken === undefined || accessToken === null) {
@@ -69,6 +68,13 @@ function readRefreshToken(answer: unknown, key: string | undefined): string | un
 	if (key === undefined) return undefined;
 	const value = readJsonPath(answer, key);
 	return typeof value === 'string' && value.trim() !== '' ? headerSafe(value.trim(), `"${key}"`) : undefined;
+}
+
+/** Throws the token endpoint's failure (refused login or server error) for a non-2xx answer. */
+export function refuseFailureStatus(response: TokenEndpointResponse, secrets: string[]): void {
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw tokenEndpointFailure(response.statusCode, parseMaybeJson(response.body), secrets);
+	}
 }
 
 /** Refuses the whole answer (nothing is stored) when an issued token could not travel in a header. */
@@ -118,14 +124,3 @@ function isBinary(value: unknown): boolean {
 	return value instanceof Uint8Array || value instanceof ArrayBuffer;
 }
 
-function kindOf(value: unknown): string {
-	if (Array.isArray(value)) return 'an array';
-	if (value === null) return 'null';
-	if (typeof value === 'object') return 'an object';
-	return `a ${typeof value}`;
-}
-
-function describeKeys(answer: unknown): string {
-	const keys = answer !== null && typeof answer === 'object' ? Object.keys(answer) : [];
-	return keys.length === 0 ? 'none' : keys.slice(0, 10).join(', ');
-}

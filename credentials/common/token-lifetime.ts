@@ -1,3 +1,4 @@
+import { kindOf } from './json-value';
 import { TokenAuthError } from './token-auth-error';
 
 /**
@@ -44,12 +45,6 @@ function numberIn(value: unknown, field: string): number {
 		if (!DECIMAL.test(text)) throw new TokenAuthError(`${field} is text that is not a number of seconds`);
 		return Number(text);
 	}
-	throw new TokenAuthError(`${field} is ${kindOf(value)}, not a number of seconds`);
-}
-
-function kindOf(value: unknown): string {
-	if (Array.isArray(value)) return 'an array';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'boolean') return `the boolean ${value}`;
-	return `a ${typeof value}`;
+	const kind = typeof value === 'boolean' ? `the boolean ${value}` : kindOf(value);
+	throw new TokenAuthError(`${field} is ${kind}, not a number of seconds`);
 }

@@ -2,13 +2,13 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 
 import { readExpiryValue, EXPIRY_FORMATS, type ExpiryFormat } from './expiry-format';
 import { readJsonPath } from './json-path';
+import { describeKeys } from './json-value';
 import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './login-body';
 import { describeHeaderNames, tokenFromCookie, tokenFromHeader } from './response-token';
 import { parseJsonObjectField, readSecretField, readTextField, requireHttpUrl } from './settings-input';
 import type { IssuedToken } from './token-answer';
-import { headerSafe, parseJsonAnswer, parseMaybeJson } from './token-answer';
+import { headerSafe, parseJsonAnswer, parseMaybeJson, refuseFailureStatus } from './token-answer';
 import { TokenAuthError } from './token-auth-error';
-import { tokenEndpointFailure } from './token-endpoint-failure';
 import type { ExchangeSettings, TokenExchange } from './token-exchange';
 import type { TokenPlacement } from './token-placement';
 
@@ -88,9 +88,7 @@ export const tokenLoginExchange: TokenExchange<TokenLoginSettings> = {
 	},
 
 	readAnswer(settings, response) {
-		if (response.statusCode < 200 || response.statusCode > 299) {
-			throw tokenEndpointFailure(response.statusCode, parseMaybeJson(response.body), settings.secrets);
-		}
+		refuseFailureStatus(response, settings.secrets);
 		const body = settings.tokenLocation === 'body' ? parseJsonAnswer(response) : parseMaybeJson(response.body);
 		const issued: IssuedToken = { accessToken: readToken(settings, body, response.headers) };
 		if (settings.expiryKey === '') return issued;
@@ -135,10 +133,9 @@ function readToken(settings: TokenLoginSettings, body: unknown, headers: Record<
 	}
 	const value = readJsonPath(body, key);
 	if (typeof value !== 'string' || value.trim() === '') {
-		const keys = body !== null && typeof body === 'object' ? Object.keys(body).slice(0, 10).join(', ') || 'none' : 'none';
 		throw new TokenAuthError(
 			value === undefined || value === null
-				? `The login answer has no "${key}" (Token Key). Keys in the answer: ${keys}`
+				? `The login answer has no "${key}" (Token Key). Keys in the answer: ${describeKeys(body)}`
 				: `The login answer's "${key}" (Token Key) is not a non-empty string`,
 		);
 	}
