@@ -1,11 +1,10 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import { parseJsonObjectField, readSecretField, readTextField, requireHttpUrl } from './settings-input';
+import { parseJsonObjectField, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
 import { readTokenAnswer } from './token-answer';
-import { TokenAuthError } from './token-auth-error';
 import type { ExchangeSettings, TokenExchange } from './token-exchange';
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH'];
+const METHODS: IHttpRequestMethods[] = ['GET', 'POST', 'PUT', 'PATCH'];
 
 export interface BasicToBearerSettings extends ExchangeSettings {
 	username: string;
@@ -27,10 +26,7 @@ export const basicToBearerExchange: TokenExchange<BasicToBearerSettings> = {
 		const accessTokenUrl = requireHttpUrl('Access Token URL', credentials.accessTokenUrl);
 		const accessTokenKey = readTextField('Access Token Extraction Key', credentials.accessExtractionKey, false) || 'access_token';
 		const expiresInKey = readTextField('Expires In Extraction Key', credentials.expiresInExtractionKey, false) || 'expires_in';
-		const method = (readTextField('HTTP Operation', credentials.method, false) || 'POST').toUpperCase();
-		if (!METHODS.includes(method)) {
-			throw new TokenAuthError(`HTTP Operation must be one of ${METHODS.join(', ')}, not ${method}`);
-		}
+		const method = readHttpOperation(credentials.method, METHODS);
 		const headers = parseJsonObjectField('Headers', credentials.headers);
 		return {
 			username,
@@ -38,7 +34,7 @@ export const basicToBearerExchange: TokenExchange<BasicToBearerSettings> = {
 			accessTokenUrl,
 			accessTokenKey,
 			expiresInKey,
-			method: method as IHttpRequestMethods,
+			method,
 			headers,
 			omitBearerPrefix: credentials.omitBearerPrefix === true,
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,

@@ -1,3 +1,5 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
 import { parseJsonOrUndefined } from './json-value';
 import { TokenAuthError } from './token-auth-error';
 
@@ -69,4 +71,15 @@ function parseUrlOrUndefined(text: string): URL | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** A field whose value must be one of a fixed list of choices. */
+export function readChoice<T extends string>(label: string, value: unknown, allowed: readonly T[]): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	throw new TokenAuthError(`${label} must be one of ${allowed.join(', ')}, not ${String(value)}`);
+}
+
+/** The HTTP Operation field of a token request: POST when empty, any case accepted. */
+export function readHttpOperation(value: unknown, allowed: readonly IHttpRequestMethods[]): IHttpRequestMethods {
+	return readChoice('HTTP Operation', (readTextField('HTTP Operation', value, false) || 'POST').toUpperCase(), allowed);
 }

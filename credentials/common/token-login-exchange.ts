@@ -5,14 +5,14 @@ import { readJsonPath } from './json-path';
 import { describeKeys } from './json-value';
 import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './login-body';
 import { describeHeaderNames, tokenFromCookie, tokenFromHeader } from './response-token';
-import { parseJsonObjectField, readSecretField, readTextField, requireHttpUrl } from './settings-input';
+import { parseJsonObjectField, readChoice, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
 import type { IssuedToken } from './token-answer';
 import { headerSafe, parseJsonAnswer, parseMaybeJson, refuseFailureStatus } from './token-answer';
 import { TokenAuthError } from './token-auth-error';
 import type { ExchangeSettings, TokenExchange } from './token-exchange';
 import type { TokenPlacement } from './token-placement';
 
-const METHODS = ['POST', 'GET', 'PUT'];
+const METHODS: IHttpRequestMethods[] = ['POST', 'GET', 'PUT'];
 const CREDENTIAL_STYLES = ['jsonBody', 'formBody', 'basicAuth'] as const;
 const TOKEN_LOCATIONS = ['body', 'header', 'cookie'] as const;
 
@@ -39,21 +39,21 @@ export const tokenLoginExchange: TokenExchange<TokenLoginSettings> = {
 
 	readSettings(credentials) {
 		const loginUrl = requireHttpUrl('Login URL', credentials.loginUrl);
-		const method = oneOf('HTTP Operation', (readTextField('HTTP Operation', credentials.method, false) || 'POST').toUpperCase(), METHODS);
-		const sendCredentialsAs = oneOf('Send Credentials As', credentials.sendCredentialsAs ?? 'jsonBody', CREDENTIAL_STYLES);
+		const method = readHttpOperation(credentials.method, METHODS);
+		const sendCredentialsAs = readChoice('Send Credentials As', credentials.sendCredentialsAs ?? 'jsonBody', CREDENTIAL_STYLES);
 		const username = readTextField('Username', credentials.username, true);
 		const password = readSecretField('Password', credentials.password, false);
 		const usernameField = readTextField('Username Field', credentials.usernameField, false) || 'username';
 		const passwordField = readTextField('Password Field', credentials.passField, false) || 'password';
 		const headers = parseJsonObjectField('Headers', credentials.headers);
 		const extraLoginFields = parseExtraLoginFields(credentials.extraLoginFields);
-		const tokenLocation = oneOf('Token Location', credentials.answerLocation ?? 'body', TOKEN_LOCATIONS);
+		const tokenLocation = readChoice('Token Location', credentials.answerLocation ?? 'body', TOKEN_LOCATIONS);
 		const tokenKey = readTextField('Token Key', credentials.answerKey, false) || 'token';
 		const expiryKey = readTextField('Expiry Key', credentials.expiryKey, false);
-		const expiryFormat = oneOf('Expiry Format', credentials.expiryFormat ?? 'secondsFromNow', EXPIRY_FORMATS);
+		const expiryFormat = readChoice('Expiry Format', credentials.expiryFormat ?? 'secondsFromNow', EXPIRY_FORMATS);
 		return {
 			loginUrl,
-			method: method as IHttpRequestMethods,
+			method,
 			headers,
 			sendCredentialsAs,
 			username,
@@ -143,7 +143,7 @@ function readToken(settings: TokenLoginSettings, body: unknown, headers: Record<
 }
 
 function readPlacement(credentials: IDataObject): TokenPlacement {
-	const sendAs = oneOf('Send Token As', credentials.placement ?? 'header', ['header', 'query', 'cookie'] as const);
+	const sendAs = readChoice('Send Token As', credentials.placement ?? 'header', ['header', 'query', 'cookie'] as const);
 	if (sendAs === 'query') {
 		return { sendAs, parameterName: readTextField('Query Parameter Name', credentials.queryParameterName, true) };
 	}
@@ -152,9 +152,4 @@ function readPlacement(credentials: IDataObject): TokenPlacement {
 	// The prefix is taken as typed: "Bearer " keeps its space, an empty prefix sends the bare token.
 	const prefix = credentials.headerPrefix === undefined || credentials.headerPrefix === null ? 'Bearer ' : String(credentials.headerPrefix);
 	return { sendAs, headerName, prefix };
-}
-
-function oneOf<T extends string>(label: string, value: unknown, allowed: readonly T[]): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new TokenAuthError(`${label} must be one of ${allowed.join(', ')}, not ${String(value)}`);
 }
