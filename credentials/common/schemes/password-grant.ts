@@ -1,10 +1,12 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+import { authorizationPlacement } from '../placement';
+import { readTokenResponse } from '../response';
+import { basicAuthorization } from './basic-auth';
+import type { SchemeSettings, TokenScheme } from './scheme';
 import { parseJsonObjectField, readSecretField, readTextField, requireHttpUrl } from './settings-input';
-import { readTokenAnswer } from '../response/token';
-import type { ExchangeSettings, TokenExchange } from './scheme';
 
-export interface PasswordGrantSettings extends ExchangeSettings {
+export interface PasswordGrantSettings extends SchemeSettings {
 	clientId: string;
 	clientSecret: string;
 	username: string;
@@ -19,7 +21,7 @@ export interface PasswordGrantSettings extends ExchangeSettings {
 }
 
 /** OAuth 2.0 Resource Owner Password Credentials grant (RFC 6749 section 4.3) with refresh (section 6). */
-export const passwordGrantExchange: TokenExchange<PasswordGrantSettings> = {
+export const passwordGrantScheme: TokenScheme<PasswordGrantSettings> = {
 	typeName: 'passwordGrantOAuth2Api',
 
 	readSettings(credentials) {
@@ -48,7 +50,7 @@ export const passwordGrantExchange: TokenExchange<PasswordGrantSettings> = {
 			clientInHeader,
 			headers,
 			bodyParameters,
-			omitBearerPrefix: credentials.omitBearerPrefix === true,
+			placement: authorizationPlacement(credentials),
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [accessTokenUrl, refreshTokenUrl, clientId, clientSecret, username, password, grantType, scope, clientInHeader, headers, bodyParameters],
 			secrets: [password, clientSecret],
@@ -71,8 +73,8 @@ export const passwordGrantExchange: TokenExchange<PasswordGrantSettings> = {
 		});
 	},
 
-	readAnswer(settings, answer) {
-		return readTokenAnswer(
+	readResponse(settings, answer) {
+		return readTokenResponse(
 			answer,
 			{
 				accessToken: 'access_token',
@@ -103,8 +105,7 @@ function formRequest(
 		'Content-Type': 'application/x-www-form-urlencoded',
 	};
 	if (settings.clientId !== '' && settings.clientInHeader && settings.clientSecret !== '') {
-		const pair = `${encodeURIComponent(settings.clientId)}:${encodeURIComponent(settings.clientSecret)}`;
-		headers.Authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+		headers.Authorization = basicAuthorization(encodeURIComponent(settings.clientId), encodeURIComponent(settings.clientSecret));
 	} else if (settings.clientId !== '') {
 		form.set('client_id', settings.clientId);
 		if (settings.clientSecret !== '') form.set('client_secret', settings.clientSecret);
