@@ -1,7 +1,8 @@
 import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
-import { freshlyLoaded, passwordGrantFor, sleep } from './support/lab-credentials';
+import { sleep } from '../support/sleep';
+import { freshlyLoaded, passwordGrantFor } from './support/lab-credentials';
 
 let lab: TokenLab;
 beforeEach(async () => {

@@ -4,7 +4,8 @@ import type { BasicToBearerApi } from '../../credentials/BasicToBearerApi.creden
 import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, n8nRequester } from './support/n8n-request-harness';
-import { basicToBearerFor, freshlyLoaded, passwordGrantFor, sleep } from './support/lab-credentials';
+import { sleep } from '../support/sleep';
+import { basicToBearerFor, freshlyLoaded, passwordGrantFor } from './support/lab-credentials';
 
 let lab: TokenLab;
 beforeEach(async () => {
