@@ -39,8 +39,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const rssMb = () => process.memoryUsage().rss / MB;
 
 /** What the server wrote for the last streamed answer, and how it ended. */
-function written(server: HostileServer): string {
-	const last = server.streams[server.streams.length - 1];
+async function written(server: HostileServer): Promise<string> {
+	const streams = await server.streamsEnded();
+	const last = streams[streams.length - 1];
 	return last ? `${(last.bytes / MB).toFixed(1)} MB written, ${last.end}` : '-';
 }
 
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
 				for (let run = 0; run < RUNS; run++) runs.push(await inProcess(server, kind, answer.path, run));
 				const ms = median(runs.map((r) => r.ms));
 				const peak = median(runs.map((r) => r.peakDelta));
-				console.log(`| ${kind.label} | ${answer.label} | ${(ms / 1000).toFixed(2)} s | ${peak.toFixed(0)} MB | ${written(server)} | ${runs[0].outcome} |`);
+				console.log(`| ${kind.label} | ${answer.label} | ${(ms / 1000).toFixed(2)} s | ${peak.toFixed(0)} MB | ${await written(server)} | ${runs[0].outcome} |`);
 			}
 		}
 		if (IN_N8N) await inN8n(server);
@@ -101,7 +102,7 @@ async function inN8n(server: HostileServer): Promise<void> {
 				const seconds = median(runs.map((r) => r.ms)) / 1000;
 				const peak = median(runs.map((r) => r.peakMb));
 				const error = errorText(runs[0].run).split('\n')[0].slice(0, 60) || 'none';
-				console.log(`| ${kind.label} | ${answer.label} | ${seconds.toFixed(1)} s | ${peak.toFixed(0)} MB | ${written(server)} | ${error} |`);
+				console.log(`| ${kind.label} | ${answer.label} | ${seconds.toFixed(1)} s | ${peak.toFixed(0)} MB | ${await written(server)} | ${error} |`);
 			}
 		}
 	} finally {
