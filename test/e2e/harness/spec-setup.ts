@@ -28,8 +28,6 @@ export interface SpecSetup<S extends ServerStarters> {
 	env?: Record<string, string>;
 	/** Also runs `n8n start` on the user folder, owner set up and logged in (the editor's REST calls). */
 	editor?: boolean;
-	/** beforeAll's timeout, when the spec's setup is longer than jest's default. */
-	timeoutMs?: number;
 }
 
 export type Spec<S extends ServerStarters> = Started<S> & {
@@ -63,7 +61,7 @@ export function useN8nSpec<S extends ServerStarters = Record<never, never>>(labe
 			started.editor = editor;
 			await editor.setupOwnerAndLogin();
 		}
-	}, setup.timeoutMs);
+	});
 
 	afterAll(async () => {
 		await (started.editor as N8nServer | undefined)?.stop();
