@@ -1,55 +1,48 @@
 // Basic to Bearer API in real n8n: HTTP Request node, predefined credential type, against the
 // token lab. Every count asserted is what the lab's servers saw.
-import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { startTokenLab } from '../servers/token-lab';
+import { sleep } from '../support/sleep';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { basicToBearerCredential } from './harness/lab-credentials';
+import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
 
-const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 describe('Basic to Bearer API in real n8n', () => {
-	let n8n: N8nInstance;
-	let lab: TokenLab;
 	const flows: Record<string, WorkflowFixture> = {};
 
-	beforeAll(async () => {
-		lab = await startTokenLab();
-		n8n = createInstance('basic-to-bearer');
-		const wrongPassword = `wrong-${lab.settings.password}`;
-		const creds = {
-			reuse: basicToBearerCredential(lab),
-			hundred: basicToBearerCredential(lab),
-			early: basicToBearerCredential(lab),
-			expiredStored: basicToBearerCredential(lab),
-			after401: basicToBearerCredential(lab),
-			wrong: basicToBearerCredential(lab, { password: wrongPassword }),
-			raw: basicToBearerCredential(lab, { omitBearerPrefix: true }),
-		};
-		const flow = (key: keyof typeof creds, items = 1, options: Record<string, unknown> = {}) =>
-			(flows[key] = httpWorkflow({
-				url: `=${lab.apiUrl}?item={{ $json.i }}`,
-				credentialType: 'basicToBearerApi',
-				credentialId: creds[key].id,
-				credentialName: creds[key].name,
-				items,
-				options,
-			}));
-		flow('reuse');
-		flow('hundred', 100);
-		// One item a second, so that a 4 s token reaches its renewal margin inside the run.
-		flow('early', 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
-		flow('expiredStored');
-		flow('after401');
-		flow('wrong', 5);
-		flow('raw');
-		await n8n.cli.importCredentials(Object.values(creds));
-		await n8n.cli.importWorkflow(Object.values(flows));
-	});
-
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
+	const { n8n, lab } = useN8nSpec('basic-to-bearer', {
+		servers: { lab: startTokenLab },
+		fixtures: ({ lab }) => {
+			const wrongPassword = `wrong-${lab.settings.password}`;
+			const creds = {
+				reuse: basicToBearerCredential(lab),
+				hundred: basicToBearerCredential(lab),
+				early: basicToBearerCredential(lab),
+				expiredStored: basicToBearerCredential(lab),
+				after401: basicToBearerCredential(lab),
+				wrong: basicToBearerCredential(lab, { password: wrongPassword }),
+				raw: basicToBearerCredential(lab, { omitBearerPrefix: true }),
+			};
+			const flow = (key: keyof typeof creds, items = 1, options: Record<string, unknown> = {}) =>
+				(flows[key] = httpWorkflow({
+					url: `=${lab.apiUrl}?item={{ $json.i }}`,
+					credentialType: 'basicToBearerApi',
+					credentialId: creds[key].id,
+					credentialName: creds[key].name,
+					items,
+					options,
+				}));
+			flow('reuse');
+			flow('hundred', 100);
+			// One item a second, so that a 4 s token reaches its renewal margin inside the run.
+			flow('early', 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
+			flow('expiredStored');
+			flow('after401');
+			flow('wrong', 5);
+			flow('raw');
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
 	});
 
 	beforeEach(() => {

@@ -2,6 +2,7 @@
 // packages, the package installed in each process's user folder, webhook executions through the
 // HTTP Request node with Basic to Bearer and OAuth2 Password Grant against the token lab.
 import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { sleep } from '../support/sleep';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { QueueCluster } from './queue/cluster';
 import { runLoad } from './queue/load';
@@ -11,7 +12,6 @@ import type { CredentialFixture } from './harness/cli';
 
 const WORKERS = 2;
 const LIFETIME_S = 6;
-const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 /** One token lab with a Basic to Bearer and a Password Grant credential and their workflows. */
 interface LabFlows {

@@ -6,6 +6,7 @@ import { startLoginLab, type LoginLab } from '../servers/login-lab';
 import { selfSignedCertificate } from '../servers/tls-material';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
+import { tokenLoginFields } from '../support/credential-fields';
 import { freshlyLoaded } from './support/lab-credentials';
 
 let lab: LoginLab;
@@ -17,7 +18,7 @@ const newProcess = () =>
 	freshlyLoaded<TokenLoginApi>(() => require('../../credentials/TokenLoginApi.credentials').TokenLoginApi);
 
 function loginFor(target: LoginLab, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { loginUrl: target.loginUrl, username: target.settings.username, password: target.settings.password, ...overrides };
+	return { ...tokenLoginFields(target.settings, target.loginUrl), ...overrides };
 }
 
 /** One request the HTTP Request node way and one the other nodes' way; both must pass. */
