@@ -1,7 +1,7 @@
 // Basic to Bearer API in real n8n: HTTP Request node, predefined credential type, against the
 // token lab. Every count asserted is what the lab's servers saw.
 import { startTokenLab } from '../servers/token-lab';
-import { sleep } from '../support/sleep';
+import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
 import { useN8nSpec } from './harness/spec-setup';
@@ -35,8 +35,8 @@ describe('Basic to Bearer API in real n8n', () => {
 				}));
 			flow('reuse');
 			flow('hundred', 100);
-			// One item a second, so that a 4 s token reaches its renewal margin inside the run.
-			flow('early', 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
+			// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
+			flow('early', 6, { batching: { batch: { batchSize: 1, batchInterval: 5000 } } });
 			flow('expiredStored');
 			flow('after401');
 			flow('wrong', 5);
@@ -76,25 +76,28 @@ describe('Basic to Bearer API in real n8n', () => {
 	});
 
 	it('renews before expiry against an API that answers expired tokens with 403', async () => {
-		lab.set({ lifetimeSeconds: 4, expiredStatus: 403 });
+		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
+		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
+		lab.set({ lifetimeSeconds: 20, expiredStatus: 403 });
 		const result = await n8n.cli.execute(flows.early.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.apiRejected).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(6);
-		// Renewed inside the run (6 s of requests, 4 s tokens), but not per item; timing on a loaded
-		// machine may shift one renewal, hence a range.
+		// Renewed inside the run, but not per item; a loaded machine stretches the run and may add
+		// one renewal, hence a range.
 		expect(lab.counts.basicTokenCalls).toBeGreaterThanOrEqual(2);
 		expect(lab.counts.basicTokenCalls).toBeLessThanOrEqual(3);
 		expect(new Set(lab.apiAuthorizations).size).toBe(lab.counts.basicTokenCalls);
 	});
 
 	it('renews an expired stored token before the next execution sends it', async () => {
-		lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
+		lab.set({ lifetimeSeconds: 6, expiredStatus: 403 });
 		const first = await n8n.cli.execute(flows.expiredStored.id);
 		expect(first.ok).toBe(true);
-		await sleep(3500);
+		const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
+		await waitUntil('the stored token to expire', () => lab.hasExpired(stored), 30_000);
 		const second = await n8n.cli.execute(flows.expiredStored.id);
 		expect(second.ok).toBe(true);
 		expect(lab.counts.apiExpiredSeen).toBe(0);

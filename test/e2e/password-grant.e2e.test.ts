@@ -1,7 +1,7 @@
 // OAuth2 Password Grant API in real n8n: HTTP Request node, predefined credential type, against
 // the token lab's OAuth2 server (@node-oauth/oauth2-server, refresh tokens rotate on every use).
 import { startTokenLab } from '../servers/token-lab';
-import { sleep } from '../support/sleep';
+import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { passwordGrantCredential } from './harness/lab-credentials';
 import { useN8nSpec } from './harness/spec-setup';
@@ -66,10 +66,13 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	});
 
 	it('renews with the refresh token and keeps the rotated one', async () => {
-		lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
+		lab.set({ lifetimeSeconds: 6, expiredStatus: 403 });
 		const issuedBefore = lab.issuedRefreshTokens.length;
 		for (let run = 0; run < 3; run++) {
-			if (run > 0) await sleep(3500); // the stored access token has expired
+			if (run > 0) {
+				const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
+				await waitUntil('the stored access token to expire', () => lab.hasExpired(stored), 30_000);
+			}
 			const result = await n8n.cli.execute(flows.rotation.id);
 			expect(result.ok).toBe(true);
 		}

@@ -37,8 +37,8 @@ describe('Token Login API in real n8n', () => {
 			flow('jsonHeader', itemUrl(lab.apiUrl));
 			flow('cookie', itemUrl(lab.apiUrl));
 			flow('hundred', itemUrl(lab.apiUrl), 100);
-			// One item a second, so that a 4 s token reaches its renewal margin inside the run.
-			flow('absolute', itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
+			// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
+			flow('absolute', itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 5000 } } });
 			flow('privateCa', itemUrl(caLab.apiUrl));
 			flow('proxied', itemUrl(`${proxiedBase}/api/things`));
 			// The API itself is reached directly, so only the login can have needed the proxy.
@@ -87,7 +87,9 @@ describe('Token Login API in real n8n', () => {
 	});
 
 	it('renews before an absolute (ISO 8601) expiry against an API that answers expired tokens with 403', async () => {
-		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 4, expiredStatus: 403 });
+		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
+		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
+		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 20, expiredStatus: 403 });
 		const result = await n8n.cli.execute(flows.absolute.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
