@@ -1,8 +1,8 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { parseJsonObjectField, readSecretField, readTextField, requireHttpUrl } from './settings-input';
-import { readTokenAnswer } from './token-answer';
-import type { ExchangeSettings, TokenExchange } from './token-exchange';
+import { readTokenAnswer } from '../response/token';
+import type { ExchangeSettings, TokenExchange } from './scheme';
 
 export interface PasswordGrantSettings extends ExchangeSettings {
 	clientId: string;

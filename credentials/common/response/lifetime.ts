@@ -1,5 +1,5 @@
 import { kindOf } from './json-value';
-import { TokenAuthError } from './token-auth-error';
+import { TokenAuthError } from '../errors';
 
 /**
  * Over this many seconds (about 31 years) a lifetime is read as "none stated": the token is kept

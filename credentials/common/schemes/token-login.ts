@@ -1,16 +1,16 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readExpiryValue, EXPIRY_FORMATS, type ExpiryFormat } from './expiry-format';
-import { readJsonPath } from './json-path';
-import { describeKeys } from './json-value';
+import { readExpiryValue, EXPIRY_FORMATS, type ExpiryFormat } from '../response/expiry-format';
+import { readJsonPath } from '../response/json-path';
+import { describeKeys } from '../response/json-value';
 import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './login-body';
-import { describeHeaderNames, tokenFromCookie, tokenFromHeader } from './response-token';
+import { describeHeaderNames, tokenFromCookie, tokenFromHeader } from '../response/header-token';
 import { parseJsonObjectField, readChoice, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
-import type { IssuedToken } from './token-answer';
-import { headerSafe, parseJsonAnswer, parseMaybeJson, refuseFailureStatus } from './token-answer';
-import { TokenAuthError } from './token-auth-error';
-import type { ExchangeSettings, TokenExchange } from './token-exchange';
-import type { TokenPlacement } from './token-placement';
+import type { IssuedToken } from '../response/token';
+import { headerSafe, parseJsonAnswer, parseMaybeJson, refuseFailureStatus } from '../response/token';
+import { TokenAuthError } from '../errors';
+import type { ExchangeSettings, TokenExchange } from './scheme';
+import type { TokenPlacement } from '../placement/placement';
 
 const METHODS: IHttpRequestMethods[] = ['POST', 'GET', 'PUT'];
 const CREDENTIAL_STYLES = ['jsonBody', 'formBody', 'basicAuth'] as const;

@@ -1,4 +1,4 @@
-import { TokenAuthError } from './token-auth-error';
+import { TokenAuthError } from '../errors';
 
 /** How a login answer writes the token's expiry (the Token Login API's Expiry Format choices). */
 export type ExpiryFormat = 'secondsFromNow' | 'unixSeconds' | 'unixMilliseconds' | 'iso8601';

@@ -6,14 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { fingerprintOf } from './fingerprint';
-import { takeHeader } from './headers';
-import { TokenAuthError } from './token-auth-error';
-import type { ExchangeSettings, TokenExchange, TokenHttp } from './token-exchange';
-import { TOKEN_CALL_DEADLINE_MS, tokenHttpFor } from './token-http';
-import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './token-state';
-import type { TokenState } from './token-state';
-import { TokenStore } from './token-store';
-import { authorizationPlacement, placeToken } from './token-placement';
+import { takeHeader } from '../placement/headers';
+import { TokenAuthError } from '../errors';
+import type { ExchangeSettings, TokenExchange, TokenHttp } from '../schemes/scheme';
+import { TOKEN_CALL_DEADLINE_MS, tokenHttpFor } from '../http/call';
+import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './state';
+import type { TokenState } from './state';
+import { TokenStore } from './store';
+import { authorizationPlacement, placeToken } from '../placement/placement';
 
 /** The credential test sends this header; `authorize` turns that request into a real login. */
 export const CREDENTIAL_TEST_HEADER = 'x-token-auth-credential-test';

@@ -1,5 +1,5 @@
-import { TokenAuthError } from './token-auth-error';
-import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem } from './token-text';
+import { TokenAuthError } from '../errors';
+import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem } from '../response/text';
 
 /**
  * A static token, checked before any request: surrounding whitespace and newlines (a paste from

@@ -1,5 +1,5 @@
 import { parseJsonObject } from './settings-input';
-import { TokenAuthError } from './token-auth-error';
+import { TokenAuthError } from '../errors';
 
 /**
  * The JSON body of a login: each field written at its dot path (`auth.user` nests as

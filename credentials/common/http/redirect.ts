@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { TokenAuthError } from './token-auth-error';
+import { TokenAuthError } from '../errors';
 
 /** More hops than this and the token call fails: a login needs one, perhaps two. */
 export const MAX_TOKEN_REDIRECTS = 5;

@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import { parseJsonOrUndefined } from './json-value';
-import { TokenAuthError } from './token-auth-error';
+import { parseJsonOrUndefined } from '../response/json-value';
+import { TokenAuthError } from '../errors';
 
 /**
  * Parses a credential field that must hold a JSON object; values keep their JSON types. Empty

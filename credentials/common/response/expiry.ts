@@ -1,6 +1,6 @@
 import { jwtExpiresAt } from './jwt-expiry';
-import type { IssuedToken } from './token-answer';
-import { TokenAuthError } from './token-auth-error';
+import type { IssuedToken } from './token';
+import { TokenAuthError } from '../errors';
 
 /**
  * When an issued token expires, in epoch ms: the answer's absolute expiry, else its lifetime

@@ -1,9 +1,9 @@
 import { readJsonPath } from './json-path';
 import { describeKeys, kindOf } from './json-value';
-import { TokenAuthError } from './token-auth-error';
-import { tokenEndpointFailure } from './token-endpoint-failure';
-import { readLifetimeSeconds } from './token-lifetime';
-import { describeTokenTextProblem, findTokenTextProblem } from './token-text';
+import { TokenAuthError } from '../errors';
+import { tokenEndpointFailure } from '../http/endpoint-failure';
+import { readLifetimeSeconds } from './lifetime';
+import { describeTokenTextProblem, findTokenTextProblem } from './text';
 
 /** What a token endpoint answered, as n8n's httpRequest helper returns it with returnFullResponse. */
 export interface TokenEndpointResponse {

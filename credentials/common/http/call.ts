@@ -1,10 +1,10 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readBoundedAnswer } from './bounded-answer';
-import { TokenAuthError } from './token-auth-error';
-import { tokenEndpointUnreachable } from './token-endpoint-failure';
-import type { TokenHttp } from './token-exchange';
-import { MAX_TOKEN_REDIRECTS, isRedirect, redirectedRequest } from './token-redirect';
+import { readBoundedAnswer } from './bounded-read';
+import { TokenAuthError } from '../errors';
+import { tokenEndpointUnreachable } from './endpoint-failure';
+import type { TokenHttp } from '../schemes/scheme';
+import { MAX_TOKEN_REDIRECTS, isRedirect, redirectedRequest } from './redirect';
 
 /**
  * The whole token call, redirects and reading the answer included, must end within this time.

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { IssuedToken } from './token-answer';
-import type { TokenPlacement } from './token-placement';
+import type { IssuedToken } from '../response/token';
+import type { TokenPlacement } from '../placement/placement';
 
 /** Sends one request to a token endpoint and returns its answer, whatever the status. */
 export type TokenHttp = (request: IHttpRequestOptions) => Promise<{

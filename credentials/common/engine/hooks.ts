@@ -6,8 +6,8 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TEST_HEADER, TokenEngine } from './token-engine';
-import type { ExchangeSettings, TokenExchange } from './token-exchange';
+import { CREDENTIAL_TEST_HEADER, TokenEngine } from './engine';
+import type { ExchangeSettings, TokenExchange } from '../schemes/scheme';
 
 /**
  * The three members an exchanging credential class takes from the engine. n8n calls

@@ -1,4 +1,4 @@
-import { TokenAuthError } from './token-auth-error';
+import { TokenAuthError } from '../errors';
 
 interface ReadableBody extends AsyncIterable<unknown> {
 	destroy(error?: Error): void;

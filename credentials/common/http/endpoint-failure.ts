@@ -1,5 +1,5 @@
 import { redactSecrets } from './redact';
-import { TokenAuthError } from './token-auth-error';
+import { TokenAuthError } from '../errors';
 
 const MAX_DESCRIPTION_LENGTH = 200;
 

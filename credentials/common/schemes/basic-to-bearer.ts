@@ -1,8 +1,8 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import { parseJsonObjectField, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
-import { readTokenAnswer } from './token-answer';
-import type { ExchangeSettings, TokenExchange } from './token-exchange';
+import { readTokenAnswer } from '../response/token';
+import type { ExchangeSettings, TokenExchange } from './scheme';
 
 const METHODS: IHttpRequestMethods[] = ['GET', 'POST', 'PUT', 'PATCH'];
 

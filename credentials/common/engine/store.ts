@@ -1,6 +1,6 @@
-import type { TokenAuthError } from './token-auth-error';
-import { sameRenewalRound } from './token-state';
-import type { TokenState } from './token-state';
+import type { TokenAuthError } from '../errors';
+import { sameRenewalRound } from './state';
+import type { TokenState } from './state';
 
 /** A refused login is not tried again for these settings within this window (account lockouts). */
 export const REFUSED_LOGIN_WINDOW_MS = 5 * 60_000;
