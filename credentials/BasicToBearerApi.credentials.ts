@@ -1,9 +1,9 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { basicToBearerExchange } from './common/basic-to-bearer-exchange';
-import { ignoreSslIssuesField } from './common/ignore-ssl-field';
-import { storedTokenFields } from './common/stored-token-fields';
-import { tokenExchangeHooks } from './common/token-exchange-hooks';
+import { basicToBearerExchange } from './common/schemes/basic-to-bearer';
+import { ignoreSslIssuesField } from './common/schemes/fields';
+import { storedTokenFields } from './common/engine/stored-fields';
+import { tokenExchangeHooks } from './common/engine/hooks';
 
 const hooks = tokenExchangeHooks(basicToBearerExchange);
 

@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readBearerToken } from './common/bearer-token';
-import { setAuthorization } from './common/headers';
+import { readBearerToken } from './common/schemes/bearer-token';
+import { setAuthorization } from './common/placement/headers';
 
 export class BearerTokenApi implements ICredentialType {
 	name = 'bearerTokenApi';

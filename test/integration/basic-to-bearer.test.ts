@@ -1,5 +1,5 @@
 import { BasicToBearerApi } from '../../credentials/BasicToBearerApi.credentials';
-import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/token-engine';
+import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/engine';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { basicToBearerFor, freshlyLoaded, sleep } from './support/lab-credentials';

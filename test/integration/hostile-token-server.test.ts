@@ -2,8 +2,8 @@
 // own request helpers. The redirect target is a second real server that records every request.
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
-import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/token-engine';
-import { MAX_TOKEN_LENGTH } from '../../credentials/common/token-text';
+import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/engine';
+import { MAX_TOKEN_LENGTH } from '../../credentials/common/response/text';
 import { startHostileServer, type HostileServer } from '../servers/hostile-token-server';
 import { freshlyLoaded } from './support/lab-credentials';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';

@@ -1,6 +1,6 @@
 import { Readable } from 'stream';
 
-import { readBoundedAnswer } from '../../../credentials/common/bounded-answer';
+import { readBoundedAnswer } from '../../../credentials/common/http/bounded-read';
 
 const never = new AbortController().signal;
 

@@ -1,10 +1,10 @@
 // Edge values a hostile or careless token endpoint (or user) can produce, each with its meaning.
-import { readBearerToken } from '../../../credentials/common/bearer-token';
-import { requireHttpUrl } from '../../../credentials/common/settings-input';
-import { readTokenAnswer, type AnswerKeys } from '../../../credentials/common/token-answer';
-import { readLifetimeSeconds } from '../../../credentials/common/token-lifetime';
-import { redirectedRequest } from '../../../credentials/common/token-redirect';
-import { MAX_TOKEN_LENGTH, findTokenTextProblem } from '../../../credentials/common/token-text';
+import { readBearerToken } from '../../../credentials/common/schemes/bearer-token';
+import { requireHttpUrl } from '../../../credentials/common/schemes/settings-input';
+import { readTokenAnswer, type AnswerKeys } from '../../../credentials/common/response/token';
+import { readLifetimeSeconds } from '../../../credentials/common/response/lifetime';
+import { redirectedRequest } from '../../../credentials/common/http/redirect';
+import { MAX_TOKEN_LENGTH, findTokenTextProblem } from '../../../credentials/common/response/text';
 
 const keys: AnswerKeys = {
 	accessToken: 'access_token',

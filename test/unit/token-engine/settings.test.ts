@@ -1,7 +1,7 @@
-import { basicToBearerExchange } from '../../../credentials/common/basic-to-bearer-exchange';
-import { fingerprintOf } from '../../../credentials/common/fingerprint';
-import { passwordGrantExchange } from '../../../credentials/common/password-grant-exchange';
-import { parseJsonObjectField, requireHttpUrl } from '../../../credentials/common/settings-input';
+import { basicToBearerExchange } from '../../../credentials/common/schemes/basic-to-bearer';
+import { fingerprintOf } from '../../../credentials/common/engine/fingerprint';
+import { passwordGrantExchange } from '../../../credentials/common/schemes/password-grant';
+import { parseJsonObjectField, requireHttpUrl } from '../../../credentials/common/schemes/settings-input';
 
 describe('JSON object fields', () => {
 	it.each([

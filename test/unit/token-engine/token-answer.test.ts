@@ -1,5 +1,5 @@
-import { readTokenAnswer, type AnswerKeys } from '../../../credentials/common/token-answer';
-import { TokenAuthError } from '../../../credentials/common/token-auth-error';
+import { readTokenAnswer, type AnswerKeys } from '../../../credentials/common/response/token';
+import { TokenAuthError } from '../../../credentials/common/errors';
 
 const keys: AnswerKeys = {
 	accessToken: 'access_token',

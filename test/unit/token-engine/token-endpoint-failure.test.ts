@@ -2,7 +2,7 @@ import {
 	isRefusalStatus,
 	tokenEndpointFailure,
 	tokenEndpointUnreachable,
-} from '../../../credentials/common/token-endpoint-failure';
+} from '../../../credentials/common/http/endpoint-failure';
 
 describe('token endpoint failures', () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom, type TokenState } from '../../../credentials/common/token-state';
+import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom, type TokenState } from '../../../credentials/common/engine/state';
 
 const at = (expiresInSeconds: number | undefined, obtainedAt = 0): TokenState =>
 	tokenStateFrom({ accessToken: 't', expiresInSeconds }, 'fp', obtainedAt);

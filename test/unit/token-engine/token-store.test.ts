@@ -1,5 +1,5 @@
-import { FOLLOWER_MARGIN_SHARE, REJECTION_RENEWAL_COOLDOWN_MS, TokenStore } from '../../../credentials/common/token-store';
-import { renewalDue, tokenStateFrom, type TokenState } from '../../../credentials/common/token-state';
+import { FOLLOWER_MARGIN_SHARE, REJECTION_RENEWAL_COOLDOWN_MS, TokenStore } from '../../../credentials/common/engine/store';
+import { renewalDue, tokenStateFrom, type TokenState } from '../../../credentials/common/engine/state';
 
 // A 10 s token has a 2 s renewal margin: it is due at 8 s for the process that renews first.
 const token = (accessToken: string, obtainedAt: number): TokenState =>

@@ -1,11 +1,11 @@
-import { readExpiryValue } from '../../../credentials/common/expiry-format';
-import { jwtExpiresAt } from '../../../credentials/common/jwt-expiry';
-import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from '../../../credentials/common/login-body';
-import { tokenFromCookie, tokenFromHeader } from '../../../credentials/common/response-token';
-import { expiresAtOf } from '../../../credentials/common/token-expiry';
-import { authorizationPlacement, placeToken, withCookie } from '../../../credentials/common/token-placement';
+import { readExpiryValue } from '../../../credentials/common/response/expiry-format';
+import { jwtExpiresAt } from '../../../credentials/common/response/jwt-expiry';
+import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from '../../../credentials/common/schemes/login-body';
+import { tokenFromCookie, tokenFromHeader } from '../../../credentials/common/response/header-token';
+import { expiresAtOf } from '../../../credentials/common/response/expiry';
+import { authorizationPlacement, placeToken, withCookie } from '../../../credentials/common/placement/placement';
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { tokenLoginExchange } from '../../../credentials/common/token-login-exchange';
+import { tokenLoginExchange } from '../../../credentials/common/schemes/token-login';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (payload: unknown) => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2lnbmF0dXJl`;

@@ -1,0 +1,6 @@
+import { TokenAuthError } from '../token-auth-error';
+
+/** A setting that cannot work, found before any request. The message names it, never its value. */
+export function settingsInvalid(message: string): TokenAuthError {
+	return new TokenAuthError(message);
+}

@@ -1,0 +1,188 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { fingerprintOf } from './fingerprint';
+import { takeHeader } from '../placement/headers';
+import { TokenAuthError } from '../errors';
+import type { ExchangeSettings, TokenExchange, TokenHttp } from '../schemes/scheme';
+import { TOKEN_CALL_DEADLINE_MS, tokenHttpFor } from '../http/call';
+import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './state';
+import type { TokenState } from './state';
+import { TokenStore } from './store';
+import { authorizationPlacement, placeToken } from '../placement/placement';
+
+/** The credential test sends this header; `authorize` turns that request into a real login. */
+export const CREDENTIAL_TEST_HEADER = 'x-token-auth-credential-test';
+
+/** Returned to n8n when nothing is to be saved: without the expirable key n8n writes nothing. */
+const NO_CHANGE: IDataObject = {};
+
+/**
+ * What the engine knows of one request. n8n hands the same credentials object to the first
+ * call of the hook and to its call after a failed request, so this tells the two apart.
+ */
+interface RequestAttempt {
+	usedToken?: string;
+	failure?: Error;
+}
+
+export interface EngineOptions {
+	store?: TokenStore;
+	clock?: () => number;
+	timeoutMs?: number;
+}
+
+const sharedStore = new TokenStore();
+
+/**
+ * The token engine every exchanging credential uses. `preAuthentication` runs before every
+ * request (the expirable field stays empty) and decides whether the held token is still good;
+ * `authenticate` puts the held token on the request.
+ */
+export class TokenEngine<Settings extends ExchangeSettings> {
+	private readonly attempts = new WeakMap<object, RequestAttempt>();
+	private readonly store: TokenStore;
+	private readonly clock: () => number;
+	private readonly timeoutMs: number;
+
+	constructor(
+		private readonly exchange: TokenExchange<Settings>,
+		options: EngineOptions = {},
+	) {
+		this.store = options.store ?? sharedStore;
+		this.clock = options.clock ?? Date.now;
+		this.timeoutMs = options.timeoutMs ?? TOKEN_CALL_DEADLINE_MS;
+	}
+
+	/** The credential's `preAuthentication` hook. */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const attempt = this.attempts.get(credentials);
+		if (attempt !== undefined) return await this.afterFailedRequest(helpers, credentials, attempt);
+		const fresh: RequestAttempt = {};
+		this.attempts.set(credentials, fresh);
+		// Remembered so that n8n's call after this failure does not log in a second time.
+		return await this.beforeRequest(helpers, credentials).catch((error: Error) => {
+			fresh.failure = error;
+			return Promise.reject(error);
+		});
+	}
+
+	/** The credential's `authenticate` function. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const settings = this.exchange.readSettings(credentials);
+		if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) {
+			// n8n sends this one itself: its redirect following would carry the login to any origin.
+			return { ...requestOptions, ...this.exchange.loginRequest(settings), ...sslOptions(settings), disableFollowRedirect: true };
+		}
+		const fingerprint = this.fingerprint(settings);
+		const state = this.store.current(fingerprint) ?? readStoredState(credentials, fingerprint);
+		if (state === undefined) {
+			throw new TokenAuthError('No access token is available: the token exchange did not run');
+		}
+		const attempt = this.attempts.get(credentials) ?? {};
+		attempt.usedToken = state.accessToken;
+		this.attempts.set(credentials, attempt);
+		const placement = settings.placement ?? authorizationPlacement(settings.omitBearerPrefix);
+		return placeToken(requestOptions, placement, state.accessToken);
+	}
+
+	/** First call for a request: reuse the held token, or get one (one exchange for all callers). */
+	private async beforeRequest(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const settings = this.exchange.readSettings(credentials);
+		const fingerprint = this.fingerprint(settings);
+		this.store.adopt(readStoredState(credentials, fingerprint));
+		const current = this.store.current(fingerprint);
+		const share = this.store.renewalShare(fingerprint);
+		if (current !== undefined && !renewalDue(current, this.clock(), share)) return NO_CHANGE;
+		const renewal = await this.renew(helpers, settings, fingerprint).catch((error: Error) => {
+			// An early renewal that fails leaves a token that still works: use it while it lasts.
+			if (current !== undefined && !hasExpired(current, this.clock())) return undefined;
+			return Promise.reject(error);
+		});
+		return renewal?.initiated === true ? storedFieldsOf(renewal.state) : NO_CHANGE;
+	}
+
+	/**
+	 * n8n calls the hook again after a failed request; it does not say why it failed (the HTTP
+	 * Request node does so after any error). Renew when the rejected token is still the held one,
+	 * unless it was itself got by renewing after a rejection moments ago: a token that is rejected
+	 * fresh will be rejected renewed.
+	 */
+	private async afterFailedRequest(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		attempt: RequestAttempt,
+	): Promise<IDataObject> {
+		if (attempt.failure !== undefined) throw attempt.failure;
+		this.attempts.delete(credentials);
+		const settings = this.exchange.readSettings(credentials);
+		const fingerprint = this.fingerprint(settings);
+		const inFlight = this.store.inFlight(fingerprint);
+		if (inFlight !== undefined) return storedFieldsOf(await inFlight);
+		const current = this.store.current(fingerprint);
+		if (current !== undefined && current.accessToken !== attempt.usedToken) return storedFieldsOf(current);
+		if (!this.store.mayRenewAfterRejection(fingerprint, attempt.usedToken, this.clock())) return NO_CHANGE;
+		const renewal = await this.renew(helpers, settings, fingerprint);
+		this.store.markRenewedAfterRejection(fingerprint, renewal.state, this.clock());
+		return storedFieldsOf(renewal.state);
+	}
+
+	private async renew(helpers: IHttpRequestHelper, settings: Settings, fingerprint: string) {
+		const send = tokenHttpFor(helpers, { deadlineMs: this.timeoutMs });
+		const http: TokenHttp = async (request) => await send({ ...request, ...sslOptions(settings) });
+		return await this.store.renew(
+			fingerprint,
+			async (current) => await this.obtain(http, settings, fingerprint, current),
+			this.clock,
+		);
+	}
+
+	/** Refreshes when a refresh token is held and falls back to a full login when that fails. */
+	private async obtain(
+		http: TokenHttp,
+		settings: Settings,
+		fingerprint: string,
+		current: TokenState | undefined,
+	): Promise<TokenState> {
+		const refreshToken = current?.fingerprint === fingerprint ? current.refreshToken : undefined;
+		if (refreshToken !== undefined && this.exchange.refreshRequest !== undefined) {
+			try {
+				const answer = await http(this.exchange.refreshRequest(settings, refreshToken));
+				const issued = this.exchange.readAnswer(settings, answer);
+				return tokenStateFrom(issued, fingerprint, this.clock(), refreshToken);
+			} catch {
+				// A refused or failed refresh is why the password grant exists: log in again below.
+			}
+		}
+		const answer = await http(this.exchange.loginRequest(settings));
+		return tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock());
+	}
+
+	/**
+	 * Ignore SSL Issues joins the fingerprint only when on: turning it on after a certificate
+	 * failure is not blocked by that failure's memory, and tokens stored before the setting existed
+	 * keep their fingerprint.
+	 */
+	private fingerprint(settings: Settings): string {
+		const identity = settings.ignoreSslIssues === true ? [...settings.identity, { ignoreSslIssues: true }] : settings.identity;
+		return fingerprintOf(this.exchange.typeName, identity);
+	}
+}
+
+/** n8n's own switch for a request that accepts any certificate (its "Ignore SSL Issues"). */
+function sslOptions(settings: ExchangeSettings): Partial<IHttpRequestOptions> {
+	return settings.ignoreSslIssues === true ? { skipSslCertificateValidation: true } : {};
+}

@@ -1,0 +1,95 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { IssuedToken } from '../response/token';
+import { expiresAtOf } from '../response/expiry';
+
+/** A token the engine holds, with what it needs to decide when to renew it. */
+export interface TokenState {
+	accessToken: string;
+	refreshToken?: string;
+	/** Epoch milliseconds; undefined when the endpoint gave no lifetime. */
+	expiresAt?: number;
+	obtainedAt: number;
+	/** The fingerprint of the settings the token was issued for. */
+	fingerprint: string;
+}
+
+/** Renewal starts this long before expiry at most, so no request carries an expired token. */
+export const MAX_RENEWAL_MARGIN_MS = 60_000;
+/** ...and at least this share of a short lifetime before expiry (a 10 s token renews at 8 s). */
+const RENEWAL_MARGIN_SHARE = 0.2;
+
+/** The name of the expirable hidden field: always '', so n8n runs the hook before every request. */
+export const SESSION_FIELD = 'sessionToken';
+
+export function tokenStateFrom(
+	issued: IssuedToken,
+	fingerprint: string,
+	now: number,
+	keptRefreshToken?: string,
+): TokenState {
+	return {
+		accessToken: issued.accessToken,
+		refreshToken: issued.refreshToken ?? keptRefreshToken,
+		expiresAt: expiresAtOf(issued, now),
+		obtainedAt: now,
+		fingerprint,
+	};
+}
+
+/**
+ * True once the token is inside the part of its renewal margin given by `marginShare` (1: the
+ * whole margin, 0.3: its last 30 %); a token without lifetime is never due.
+ */
+export function renewalDue(state: TokenState, now: number, marginShare = 1): boolean {
+	if (state.expiresAt === undefined) return false;
+	return now >= state.expiresAt - renewalMargin(state) * marginShare;
+}
+
+function renewalMargin(state: TokenState): number {
+	const lifetime = Math.max(0, (state.expiresAt ?? state.obtainedAt) - state.obtainedAt);
+	return Math.min(MAX_RENEWAL_MARGIN_MS, lifetime * RENEWAL_MARGIN_SHARE);
+}
+
+/**
+ * True when two tokens come from the same renewal round (obtained less than half a lifetime
+ * apart): processes that renewed in the same round raced each other.
+ */
+export function sameRenewalRound(a: TokenState, b: TokenState): boolean {
+	const lifetime = Math.max(0, (a.expiresAt ?? Infinity) - a.obtainedAt);
+	return Math.abs(a.obtainedAt - b.obtainedAt) < lifetime / 2;
+}
+
+export function hasExpired(state: TokenState, now: number): boolean {
+	return state.expiresAt !== undefined && now >= state.expiresAt;
+}
+
+/** The token stored in the credential, when it was issued for these very settings. */
+export function readStoredState(credentials: IDataObject, fingerprint: string): TokenState | undefined {
+	const accessToken = credentials.accessToken;
+	if (typeof accessToken !== 'string' || accessToken === '' || credentials.fingerprint !== fingerprint) {
+		return undefined;
+	}
+	const expiresAt = Number(credentials.expiresAt);
+	const obtainedAt = Number(credentials.obtainedAt);
+	const refreshToken = credentials.refreshToken;
+	return {
+		accessToken,
+		refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
+		expiresAt: credentials.expiresAt !== '' && Number.isFinite(expiresAt) ? expiresAt : undefined,
+		obtainedAt: Number.isFinite(obtainedAt) ? obtainedAt : 0,
+		fingerprint,
+	};
+}
+
+/** The hidden fields n8n writes back to the credential (encrypted) when the hook returns them. */
+export function storedFieldsOf(state: TokenState): IDataObject {
+	return {
+		[SESSION_FIELD]: '',
+		accessToken: state.accessToken,
+		refreshToken: state.refreshToken ?? '',
+		expiresAt: state.expiresAt === undefined ? '' : String(state.expiresAt),
+		obtainedAt: String(state.obtainedAt),
+		fingerprint: state.fingerprint,
+	};
+}

@@ -1,0 +1,74 @@
+import { redactSecrets } from './redact';
+import { TokenAuthError } from '../errors';
+
+const MAX_DESCRIPTION_LENGTH = 200;
+
+/**
+ * Statuses that mean the endpoint refused this login for good. Retrying them only adds failed
+ * attempts (and account lockouts); 408 and 429 are about timing, not the credentials.
+ */
+export function isRefusalStatus(status: number): boolean {
+	return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/** The error for a token endpoint that answered with a non-2xx status. */
+export function tokenEndpointFailure(status: number, body: unknown, secrets: string[]): TokenAuthError {
+	const detail = describeOAuthError(body, secrets);
+	if (isRefusalStatus(status)) {
+		return new TokenAuthError(`The token endpoint refused the login (HTTP ${status}${detail})`, {
+			refusedLogin: true,
+		});
+	}
+	return new TokenAuthError(`The token endpoint failed (HTTP ${status}${detail}); the login itself was not refused`);
+}
+
+/** The error for a token call that got no HTTP answer at all. */
+export function tokenEndpointUnreachable(error: unknown, timeoutMs: number): TokenAuthError {
+	const code = String((error as { code?: unknown })?.code ?? '');
+	const message = String((error as { message?: unknown })?.message ?? '');
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
+		return new TokenAuthError(`The token endpoint did not answer within ${timeoutMs / 1000} s`);
+	}
+	if (/domain/i.test(message) && /allow/i.test(message)) {
+		// n8n's "Allowed HTTP Request Domains" said no; its message names the domain, no secret.
+		return new TokenAuthError(`The token call was blocked: ${message}`);
+	}
+	return new TokenAuthError(`Could not reach the token endpoint: ${NETWORK_FAILURES[code] ?? 'no answer'}`);
+}
+
+const TLS_HINT = ' (trust its CA with NODE_EXTRA_CA_CERTS, or turn on Ignore SSL Issues (Insecure))';
+
+/** In words: n8n replaces any message that contains a raw code such as ECONNREFUSED with its own. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused (is the Access Token URL right and the server up?)',
+	ENOTFOUND: 'its host name was not found',
+	EAI_AGAIN: 'its host name could not be resolved',
+	ECONNRESET: 'the connection was reset',
+	EHOSTUNREACH: 'its host is unreachable',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+	ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the answer was complete',
+	Z_DATA_ERROR: 'its compressed answer is corrupt',
+	Z_BUF_ERROR: 'its compressed answer was cut off',
+	CERT_NOT_YET_VALID: 'its TLS certificate is not valid yet',
+	DEPTH_ZERO_SELF_SIGNED_CERT: `its TLS certificate is self-signed${TLS_HINT}`,
+	SELF_SIGNED_CERT_IN_CHAIN: `its TLS certificate chain ends in a self-signed certificate${TLS_HINT}`,
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: `its TLS certificate is signed by an unknown certificate authority${TLS_HINT}`,
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: `its TLS certificate is signed by an unknown certificate authority${TLS_HINT}`,
+	ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+};
+
+/** `: invalid_grant: Bad credentials` from an OAuth error answer; '' when there is none. */
+function describeOAuthError(body: unknown, secrets: string[]): string {
+	if (body === null || typeof body !== 'object') return '';
+	const { error, error_description: description } = body as Record<string, unknown>;
+	const parts = [error, description]
+		.filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+		.map((part) => clean(redactSecrets(part, secrets)));
+	return parts.length === 0 ? '' : `: ${parts.join(': ')}`;
+}
+
+function clean(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+	return flat.length > MAX_DESCRIPTION_LENGTH ? `${flat.slice(0, MAX_DESCRIPTION_LENGTH)}…` : flat;
+}

@@ -1,0 +1,24 @@
+import { TokenAuthError } from '../errors';
+import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem } from '../response/text';
+
+/**
+ * A static token, checked before any request: surrounding whitespace and newlines (a paste from
+ * a terminal or a file) are removed; anything inside that cannot travel in a header is refused.
+ */
+export function readBearerToken(value: unknown): string {
+	const token = typeof value === 'string' ? value.trim() : '';
+	if (token === '') throw new TokenAuthError('Token is empty: paste the token your provider issued');
+	if (/^bearer\s/i.test(token)) {
+		throw new TokenAuthError('Token starts with "Bearer ": paste the token alone, the prefix is added for you');
+	}
+	const problem = findTokenTextProblem(token);
+	if (problem === undefined) return token;
+	throw new TokenAuthError(PASTE_HINTS[problem.kind] ?? `Token ${describeTokenTextProblem(problem)}`);
+}
+
+/** What a user who pasted the token can do about each problem. */
+const PASTE_HINTS: Partial<Record<TokenTextProblem['kind'], string>> = {
+	'line break': 'Token contains a line break: paste it on one line',
+	'control character': 'Token contains control characters',
+	whitespace: 'Token contains whitespace inside it: check that it was copied whole',
+};
