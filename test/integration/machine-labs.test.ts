@@ -103,6 +103,16 @@ describe('oidc lab (oidc-provider): client credentials', () => {
 		expect(lab.apiAudiences).toEqual(['https://api.example.com']);
 	});
 
+	it('revokeAllTokens makes the API refuse tokens issued so far, not later ones', async () => {
+		const { clientId, clientSecret } = lab.clients.post;
+		const grant = async () => String((await post(lab.tokenUrl, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).body.access_token);
+		const old = await grant();
+		lab.revokeAllTokens();
+		const fresh = await grant();
+		const statusWith = async (token: string) => (await fetch(lab.apiUrl, { headers: { authorization: `Bearer ${token}` } })).status;
+		expect([await statusWith(old), await statusWith(fresh)]).toEqual([401, 200]);
+	});
+
 	it('refuses an unknown audience with invalid_target', async () => {
 		const { clientId, clientSecret } = lab.clients.post;
 		const answer = await post(lab.tokenUrl, { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, resource: 'https://unknown.test' });

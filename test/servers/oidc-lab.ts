@@ -123,6 +123,8 @@ export interface OidcLab {
 	/** `aud` of every token the API accepted, in order. */
 	apiAudiences: string[];
 	set(changes: Partial<OidcLabSettings>): void;
+	/** Makes every access token issued so far unknown to the API (it answers 401). */
+	revokeAllTokens(): void;
 	resetCounts(): void;
 	close(): Promise<void>;
 }
@@ -155,6 +157,9 @@ export async function startOidcLab(
 	const tokenCalls: OidcTokenCall[] = [];
 	const apiAuthorizations: string[] = [];
 	const apiAudiences: string[] = [];
+	/** jti of every access token issued, and of those revoked. */
+	const issuedJtis = new Set<string>();
+	const revokedJtis = new Set<string>();
 
 	const keyClient = (clientId: string, key: LabKeyPair): OidcKeyClient => ({
 		clientId,
@@ -243,7 +248,11 @@ export async function startOidcLab(
 		}
 		counts.tokensIssued++;
 		call.clientId = ctx.oidc?.client?.clientId;
-		if (typeof answer.access_token === 'string') call.tokenAudience = String(decodeJwt(answer.access_token).aud);
+		if (typeof answer.access_token === 'string') {
+			const claims = decodeJwt(answer.access_token);
+			call.tokenAudience = String(claims.aud);
+			issuedJtis.add(String(claims.jti));
+		}
 	});
 	handler = provider.callback();
 
@@ -255,6 +264,7 @@ export async function startOidcLab(
 		const token = authorization.replace(/^Bearer /, '');
 		try {
 			const { payload } = await jwtVerify(token, providerKeys, { issuer, audience: settings.audiences });
+			if (revokedJtis.has(String(payload.jti))) throw new Error('revoked');
 			counts.apiAccepted++;
 			apiAudiences.push(String(payload.aud));
 			send(res, 200, { ok: true, item: url.searchParams.get('item'), aud: payload.aud, client: payload.client_id });
@@ -290,6 +300,7 @@ export async function startOidcLab(
 		apiAuthorizations,
 		apiAudiences,
 		set: (changes) => Object.assign(settings, changes),
+		revokeAllTokens: () => issuedJtis.forEach((jti) => revokedJtis.add(jti)),
 		resetCounts: () => {
 			Object.assign(counts, emptyCounts());
 			tokenCalls.length = 0;
