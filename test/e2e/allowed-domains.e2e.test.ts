@@ -2,11 +2,11 @@
 // checks the API call, n8n's restricted helper checks the token call made by the hook.
 // Token URL and API are the same lab reached by two host names (localhost and 127.0.0.1), so
 // each call can be allowed or blocked on its own.
-import { startTokenLab, type TokenLab } from '../servers/token-lab';
+import { startTokenLab } from '../servers/token-lab';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, type N8nInstance } from './harness/instance';
 import { basicToBearerCredential } from './harness/lab-credentials';
 import { currentLine } from './harness/line';
+import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow } from './harness/workflows';
 
 const line = currentLine().line;
@@ -14,17 +14,7 @@ const line = currentLine().line;
 const describeOn2 = line === '2' ? describe : describe.skip;
 
 describeOn2('Allowed HTTP Request Domains in real n8n', () => {
-	let n8n: N8nInstance;
-	let lab: TokenLab;
-
-	beforeAll(async () => {
-		lab = await startTokenLab();
-		n8n = createInstance('allowed-domains');
-	});
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
-	});
+	const { n8n, lab } = useN8nSpec('allowed-domains', { servers: { lab: startTokenLab } });
 	beforeEach(() => lab.resetCounts());
 
 	async function run(allowedDomains: string) {

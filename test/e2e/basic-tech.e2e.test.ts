@@ -2,9 +2,9 @@
 // operation through `n8n execute`, the HTTP Request node with the credential, errors with their
 // status, and n8n's own refresh on 401 keeping Basic's rotated refresh token.
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
+import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from './harness/workflows';
-import { BasicEmulator, startBasicEmulator } from '../servers/basic-emulator';
+import { startBasicEmulator } from '../servers/basic-emulator';
 import { signInTokens } from '../servers/basic-emulator/sign-in';
 
 const PROJECT = 'proj-e2e';
@@ -61,8 +61,6 @@ const row = (operation: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('Basic (basic.tech) node and credential in real n8n', () => {
-	let n8n: N8nInstance;
-	let emu: BasicEmulator;
 	const credentialId = newId();
 	let crud: WorkflowFixture;
 	let list: WorkflowFixture;
@@ -71,98 +69,99 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 	let http: WorkflowFixture;
 	let me: WorkflowFixture;
 
-	beforeAll(async () => {
-		emu = await startBasicEmulator({
-			projects: {
-				[PROJECT]: {
-					todos: seedTodos,
-					big: Array.from({ length: BIG }, (_, n) => ({ id: `b${String(n).padStart(3, '0')}`, n })),
-					inbox: [],
-				},
-			},
-		});
-		const tokens = await signInTokens(emu, PROJECT);
-		n8n = createInstance('basic-tech');
-
-		crud = chain('crud', credentialId, [
-			{ name: 'Create', parameters: row('create', { dataMode: 'json', rowJson: '{"title":"From n8n","status":"new","priority":4}' }) },
-			{ name: 'Get', parameters: row('get', { rowId: '={{ $json.id }}' }) },
-			{ name: 'Update', parameters: row('update', { rowId: '={{ $json.id }}', dataMode: 'json', rowJson: '{"status":"doing"}' }) },
-			{ name: 'Replace', parameters: row('replace', { rowId: '={{ $json.id }}', dataMode: 'json', rowJson: '{"title":"Replaced"}' }) },
-			{ name: 'Delete', parameters: row('delete', { rowId: '={{ $json.id }}' }) },
-			{ name: 'Me', parameters: { resource: 'user', operation: 'get' } },
-		]);
-		list = chain('list', credentialId, [
-			{
-				name: 'Filtered',
-				parameters: row('getAll', {
-					limit: 10,
-					filters: { conditions: [{ field: 'status', operator: 'eq', value: 'open' }, { field: 'priority', operator: 'gte', value: '2' }] },
-					sort: { rules: [{ field: 'priority', direction: 'desc' }] },
-				}),
-			},
-			{ name: 'All', executeOnce: true, parameters: row('getAll', { table: 'big', returnAll: true, options: { pageSize: 40 } }) },
-			{
-				name: 'Paged',
-				executeOnce: true,
-				parameters: row('getAll', { limit: 2, options: { offset: 1 }, sort: { rules: [{ field: 'created_at', direction: 'asc' }] } }),
-			},
-			{
-				name: 'Patterns',
-				executeOnce: true,
-				parameters: row('getAll', {
-					returnAll: true,
-					filters: {
-						conditions: [
-							{ field: 'title', operator: 'ilike', value: '*MILK*' },
-							{ field: 'status', operator: 'in', value: 'done,deleted' },
-						],
+	const { n8n, emu } = useN8nSpec('basic-tech', {
+		servers: {
+			emu: async () =>
+				await startBasicEmulator({
+					projects: {
+						[PROJECT]: {
+							todos: seedTodos,
+							big: Array.from({ length: BIG }, (_, n) => ({ id: `b${String(n).padStart(3, '0')}`, n })),
+							inbox: [],
+						},
 					},
 				}),
-			},
-			{
-				name: 'Negated',
-				executeOnce: true,
-				parameters: row('getAll', {
-					returnAll: true,
-					filters: { conditions: [{ field: 'status', operator: 'not', value: 'eq.open' }] },
-					sort: { rules: [{ field: 'status', direction: 'asc' }, { field: 'priority', direction: 'desc' }] },
-				}),
-			},
-		]);
-		autoMap = chain('auto-map', credentialId, [
-			{
-				name: 'Items',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				parameters: { jsCode: "return [{ json: { title: 'one', n: 1 } }, { json: { title: 'two', n: 2 } }];" },
-			},
-			{ name: 'Create From Items', parameters: row('create', { table: 'inbox', dataMode: 'autoMap' }) },
-		]);
-		missing = chain('missing', credentialId, [{ name: 'Get Missing', parameters: row('get', { rowId: 'no-such-row' }) }]);
-		me = chain('me', credentialId, [{ name: 'Me', parameters: { resource: 'user', operation: 'get' } }]);
-		http = httpWorkflow({
-			url: `${emu.url}/account/${PROJECT}/db/todos?status=eq.open&order=priority.desc`,
-			credentialType: CREDENTIAL_TYPE,
-			credentialId,
-			credentialName: 'Basic e2e',
-		});
+		},
+		fixtures: async ({ emu }) => {
+			const tokens = await signInTokens(emu, PROJECT);
 
-		await n8n.cli.importCredentials([
-			{
-				id: credentialId,
-				name: 'Basic e2e',
-				type: CREDENTIAL_TYPE,
-				// Only what the user types: the flow URLs come from the type's expressions over these.
-				data: { server: 'custom', baseUrl: emu.url, clientId: PROJECT, scope: 'profile', oauthTokenData: tokens },
-			},
-		]);
-		await n8n.cli.importWorkflow([crud, list, autoMap, missing, me, http]);
-	});
+			crud = chain('crud', credentialId, [
+				{ name: 'Create', parameters: row('create', { dataMode: 'json', rowJson: '{"title":"From n8n","status":"new","priority":4}' }) },
+				{ name: 'Get', parameters: row('get', { rowId: '={{ $json.id }}' }) },
+				{ name: 'Update', parameters: row('update', { rowId: '={{ $json.id }}', dataMode: 'json', rowJson: '{"status":"doing"}' }) },
+				{ name: 'Replace', parameters: row('replace', { rowId: '={{ $json.id }}', dataMode: 'json', rowJson: '{"title":"Replaced"}' }) },
+				{ name: 'Delete', parameters: row('delete', { rowId: '={{ $json.id }}' }) },
+				{ name: 'Me', parameters: { resource: 'user', operation: 'get' } },
+			]);
+			list = chain('list', credentialId, [
+				{
+					name: 'Filtered',
+					parameters: row('getAll', {
+						limit: 10,
+						filters: { conditions: [{ field: 'status', operator: 'eq', value: 'open' }, { field: 'priority', operator: 'gte', value: '2' }] },
+						sort: { rules: [{ field: 'priority', direction: 'desc' }] },
+					}),
+				},
+				{ name: 'All', executeOnce: true, parameters: row('getAll', { table: 'big', returnAll: true, options: { pageSize: 40 } }) },
+				{
+					name: 'Paged',
+					executeOnce: true,
+					parameters: row('getAll', { limit: 2, options: { offset: 1 }, sort: { rules: [{ field: 'created_at', direction: 'asc' }] } }),
+				},
+				{
+					name: 'Patterns',
+					executeOnce: true,
+					parameters: row('getAll', {
+						returnAll: true,
+						filters: {
+							conditions: [
+								{ field: 'title', operator: 'ilike', value: '*MILK*' },
+								{ field: 'status', operator: 'in', value: 'done,deleted' },
+							],
+						},
+					}),
+				},
+				{
+					name: 'Negated',
+					executeOnce: true,
+					parameters: row('getAll', {
+						returnAll: true,
+						filters: { conditions: [{ field: 'status', operator: 'not', value: 'eq.open' }] },
+						sort: { rules: [{ field: 'status', direction: 'asc' }, { field: 'priority', direction: 'desc' }] },
+					}),
+				},
+			]);
+			autoMap = chain('auto-map', credentialId, [
+				{
+					name: 'Items',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					parameters: { jsCode: "return [{ json: { title: 'one', n: 1 } }, { json: { title: 'two', n: 2 } }];" },
+				},
+				{ name: 'Create From Items', parameters: row('create', { table: 'inbox', dataMode: 'autoMap' }) },
+			]);
+			missing = chain('missing', credentialId, [{ name: 'Get Missing', parameters: row('get', { rowId: 'no-such-row' }) }]);
+			me = chain('me', credentialId, [{ name: 'Me', parameters: { resource: 'user', operation: 'get' } }]);
+			http = httpWorkflow({
+				url: `${emu.url}/account/${PROJECT}/db/todos?status=eq.open&order=priority.desc`,
+				credentialType: CREDENTIAL_TYPE,
+				credentialId,
+				credentialName: 'Basic e2e',
+			});
 
-	afterAll(async () => {
-		await emu?.close();
-		n8n?.cleanup();
+			return {
+				credentials: [
+					{
+						id: credentialId,
+						name: 'Basic e2e',
+						type: CREDENTIAL_TYPE,
+						// Only what the user types: the flow URLs come from the type's expressions over these.
+						data: { server: 'custom', baseUrl: emu.url, clientId: PROJECT, scope: 'profile', oauthTokenData: tokens },
+					},
+				],
+				workflows: [crud, list, autoMap, missing, me, http],
+			};
+		},
 	});
 
 	it('creates, gets, updates (PATCH), replaces (PUT) and deletes a row, and gets the user', async () => {

@@ -1,55 +1,48 @@
 // Basic to Bearer API in real n8n: HTTP Request node, predefined credential type, against the
 // token lab. Every count asserted is what the lab's servers saw.
-import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { startTokenLab } from '../servers/token-lab';
+import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { basicToBearerCredential } from './harness/lab-credentials';
+import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
 
-const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 describe('Basic to Bearer API in real n8n', () => {
-	let n8n: N8nInstance;
-	let lab: TokenLab;
 	const flows: Record<string, WorkflowFixture> = {};
 
-	beforeAll(async () => {
-		lab = await startTokenLab();
-		n8n = createInstance('basic-to-bearer');
-		const wrongPassword = `wrong-${lab.settings.password}`;
-		const creds = {
-			reuse: basicToBearerCredential(lab),
-			hundred: basicToBearerCredential(lab),
-			early: basicToBearerCredential(lab),
-			expiredStored: basicToBearerCredential(lab),
-			after401: basicToBearerCredential(lab),
-			wrong: basicToBearerCredential(lab, { password: wrongPassword }),
-			raw: basicToBearerCredential(lab, { omitBearerPrefix: true }),
-		};
-		const flow = (key: keyof typeof creds, items = 1, options: Record<string, unknown> = {}) =>
-			(flows[key] = httpWorkflow({
-				url: `=${lab.apiUrl}?item={{ $json.i }}`,
-				credentialType: 'basicToBearerApi',
-				credentialId: creds[key].id,
-				credentialName: creds[key].name,
-				items,
-				options,
-			}));
-		flow('reuse');
-		flow('hundred', 100);
-		// One item a second, so that a 4 s token reaches its renewal margin inside the run.
-		flow('early', 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
-		flow('expiredStored');
-		flow('after401');
-		flow('wrong', 5);
-		flow('raw');
-		await n8n.cli.importCredentials(Object.values(creds));
-		await n8n.cli.importWorkflow(Object.values(flows));
-	});
-
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
+	const { n8n, lab } = useN8nSpec('basic-to-bearer', {
+		servers: { lab: startTokenLab },
+		fixtures: ({ lab }) => {
+			const wrongPassword = `wrong-${lab.settings.password}`;
+			const creds = {
+				reuse: basicToBearerCredential(lab),
+				hundred: basicToBearerCredential(lab),
+				early: basicToBearerCredential(lab),
+				expiredStored: basicToBearerCredential(lab),
+				after401: basicToBearerCredential(lab),
+				wrong: basicToBearerCredential(lab, { password: wrongPassword }),
+				raw: basicToBearerCredential(lab, { omitBearerPrefix: true }),
+			};
+			const flow = (key: keyof typeof creds, items = 1, options: Record<string, unknown> = {}) =>
+				(flows[key] = httpWorkflow({
+					url: `=${lab.apiUrl}?item={{ $json.i }}`,
+					credentialType: 'basicToBearerApi',
+					credentialId: creds[key].id,
+					credentialName: creds[key].name,
+					items,
+					options,
+				}));
+			flow('reuse');
+			flow('hundred', 100);
+			// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
+			flow('early', 6, { batching: { batch: { batchSize: 1, batchInterval: 5000 } } });
+			flow('expiredStored');
+			flow('after401');
+			flow('wrong', 5);
+			flow('raw');
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
 	});
 
 	beforeEach(() => {
@@ -83,25 +76,28 @@ describe('Basic to Bearer API in real n8n', () => {
 	});
 
 	it('renews before expiry against an API that answers expired tokens with 403', async () => {
-		lab.set({ lifetimeSeconds: 4, expiredStatus: 403 });
+		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
+		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
+		lab.set({ lifetimeSeconds: 20, expiredStatus: 403 });
 		const result = await n8n.cli.execute(flows.early.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.apiRejected).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(6);
-		// Renewed inside the run (6 s of requests, 4 s tokens), but not per item; timing on a loaded
-		// machine may shift one renewal, hence a range.
+		// Renewed inside the run, but not per item; a loaded machine stretches the run and may add
+		// one renewal, hence a range.
 		expect(lab.counts.basicTokenCalls).toBeGreaterThanOrEqual(2);
 		expect(lab.counts.basicTokenCalls).toBeLessThanOrEqual(3);
 		expect(new Set(lab.apiAuthorizations).size).toBe(lab.counts.basicTokenCalls);
 	});
 
 	it('renews an expired stored token before the next execution sends it', async () => {
-		lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
+		lab.set({ lifetimeSeconds: 6, expiredStatus: 403 });
 		const first = await n8n.cli.execute(flows.expiredStored.id);
 		expect(first.ok).toBe(true);
-		await sleep(3500);
+		const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
+		await waitUntil('the stored token to expire', () => lab.hasExpired(stored), 30_000);
 		const second = await n8n.cli.execute(flows.expiredStored.id);
 		expect(second.ok).toBe(true);
 		expect(lab.counts.apiExpiredSeen).toBe(0);

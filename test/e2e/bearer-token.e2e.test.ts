@@ -1,42 +1,35 @@
 // Bearer Token API in real n8n: a static token, checked before any request is sent.
-import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { startTokenLab } from '../servers/token-lab';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { bearerTokenCredential, labIssuedToken } from './harness/lab-credentials';
+import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
 
 describe('Bearer Token API in real n8n', () => {
-	let n8n: N8nInstance;
-	let lab: TokenLab;
 	let token = '';
 	const flows: Record<string, WorkflowFixture> = {};
 
-	beforeAll(async () => {
-		lab = await startTokenLab();
-		token = await labIssuedToken(lab);
-		n8n = createInstance('bearer-token');
-		const creds = {
-			good: bearerTokenCredential(token),
-			pastedWithNewline: bearerTokenCredential(`  ${token}\n`),
-			newlineInside: bearerTokenCredential(`${token.slice(0, 10)}\n${token.slice(10)}`),
-			withPrefix: bearerTokenCredential(`Bearer ${token}`),
-		};
-		for (const [key, cred] of Object.entries(creds)) {
-			flows[key] = httpWorkflow({
-				url: `=${lab.apiUrl}?item={{ $json.i }}`,
-				credentialType: 'bearerTokenApi',
-				credentialId: cred.id,
-				credentialName: cred.name,
-				items: 3,
-			});
-		}
-		await n8n.cli.importCredentials(Object.values(creds));
-		await n8n.cli.importWorkflow(Object.values(flows));
-	});
-
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
+	const { n8n, lab } = useN8nSpec('bearer-token', {
+		servers: { lab: startTokenLab },
+		fixtures: async ({ lab }) => {
+			token = await labIssuedToken(lab);
+			const creds = {
+				good: bearerTokenCredential(token),
+				pastedWithNewline: bearerTokenCredential(`  ${token}\n`),
+				newlineInside: bearerTokenCredential(`${token.slice(0, 10)}\n${token.slice(10)}`),
+				withPrefix: bearerTokenCredential(`Bearer ${token}`),
+			};
+			for (const [key, cred] of Object.entries(creds)) {
+				flows[key] = httpWorkflow({
+					url: `=${lab.apiUrl}?item={{ $json.i }}`,
+					credentialType: 'bearerTokenApi',
+					credentialId: cred.id,
+					credentialName: cred.name,
+					items: 3,
+				});
+			}
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
 	});
 
 	beforeEach(() => lab.resetCounts());

@@ -1,29 +1,20 @@
 // The credential test as the editor runs it: owner setup, login, save the credential
 // (POST /rest/credentials), then POST /rest/credentials/test, on a running `n8n start`.
-import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { startTokenLab } from '../servers/token-lab';
 import { CredentialFixture } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential } from './harness/lab-credentials';
-import { N8nServer } from './harness/n8n-server';
+import { useN8nSpec } from './harness/spec-setup';
 
 describe('credential test from the editor (POST /rest/credentials/test)', () => {
-	let n8n: N8nInstance;
-	let server: N8nServer;
-	let lab: TokenLab;
 	let wrongPassword = '';
 
-	beforeAll(async () => {
-		lab = await startTokenLab();
-		wrongPassword = `wrong-${lab.settings.password}`;
-		n8n = createInstance('credential-test');
-		server = await N8nServer.start(n8n.cli.line, n8n.userFolder);
-		await server.setupOwnerAndLogin();
-	});
-
-	afterAll(async () => {
-		await server?.stop();
-		await lab?.close();
-		n8n?.cleanup();
+	const { editor: server, lab } = useN8nSpec('credential-test', {
+		servers: { lab: startTokenLab },
+		fixtures: ({ lab }) => {
+			wrongPassword = `wrong-${lab.settings.password}`;
+			return {};
+		},
+		editor: true,
 	});
 
 	beforeEach(() => lab.resetCounts());

@@ -1,35 +1,31 @@
 // Harness check with n8n's built-in Header Auth: proves the suite really drives n8n, and gives
 // the reference the package's types are compared with.
 import { nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
-import { startStaticApi, StaticApi } from './harness/static-api';
+import { useN8nSpec } from './harness/spec-setup';
+import { startStaticApi } from './harness/static-api';
 import { HTTP_NODE, httpWorkflow, newId } from './harness/workflows';
 
 describe('built-in Header Auth in real n8n (harness check)', () => {
-	let n8n: N8nInstance;
-	let api: StaticApi;
 	const good = newId();
 	const bad = newId();
 	const wfGood = { id: '', items: 3 };
 	const wfBad = { id: '' };
 
-	beforeAll(async () => {
-		api = await startStaticApi('static-token-1');
-		n8n = createInstance('header-auth');
-		const okFlow = httpWorkflow({ url: `${api.url}/items`, credentialType: 'httpHeaderAuth', credentialId: good, items: wfGood.items });
-		const badFlow = httpWorkflow({ url: `${api.url}/items`, credentialType: 'httpHeaderAuth', credentialId: bad });
-		wfGood.id = okFlow.id;
-		wfBad.id = badFlow.id;
-		await n8n.cli.importCredentials([
-			{ id: good, name: 'header good', type: 'httpHeaderAuth', data: { name: 'Authorization', value: 'Bearer static-token-1' } },
-			{ id: bad, name: 'header bad', type: 'httpHeaderAuth', data: { name: 'Authorization', value: 'Bearer nope' } },
-		]);
-		await n8n.cli.importWorkflow([okFlow, badFlow]);
-	});
-
-	afterAll(async () => {
-		await api?.close();
-		n8n?.cleanup();
+	const { n8n, api } = useN8nSpec('header-auth', {
+		servers: { api: async () => await startStaticApi('static-token-1') },
+		fixtures: ({ api }) => {
+			const okFlow = httpWorkflow({ url: `${api.url}/items`, credentialType: 'httpHeaderAuth', credentialId: good, items: wfGood.items });
+			const badFlow = httpWorkflow({ url: `${api.url}/items`, credentialType: 'httpHeaderAuth', credentialId: bad });
+			wfGood.id = okFlow.id;
+			wfBad.id = badFlow.id;
+			return {
+				credentials: [
+					{ id: good, name: 'header good', type: 'httpHeaderAuth', data: { name: 'Authorization', value: 'Bearer static-token-1' } },
+					{ id: bad, name: 'header bad', type: 'httpHeaderAuth', data: { name: 'Authorization', value: 'Bearer nope' } },
+				],
+				workflows: [okFlow, badFlow],
+			};
+		},
 	});
 
 	beforeEach(() => api.reset());

@@ -1,23 +1,13 @@
 // Whatever fails, nothing n8n prints or stores for an execution (stdout, stderr, the execution
 // JSON) carries a password, client secret, refresh token or access token of the package's types.
-import { startTokenLab, type TokenLab } from '../servers/token-lab';
-import { createInstance, type N8nInstance } from './harness/instance';
+import { startTokenLab } from '../servers/token-lab';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
+import { useN8nSpec } from './harness/spec-setup';
 import type { CredentialFixture } from './harness/cli';
 import { httpWorkflow } from './harness/workflows';
 
 describe('No secret in execution output or logs, in real n8n', () => {
-	let n8n: N8nInstance;
-	let lab: TokenLab;
-
-	beforeAll(async () => {
-		lab = await startTokenLab({ echoPasswordOnRefusal: true });
-		n8n = createInstance('no-secrets');
-	});
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
-	});
+	const { n8n, lab } = useN8nSpec('no-secrets', { servers: { lab: async () => await startTokenLab({ echoPasswordOnRefusal: true }) } });
 
 	/** Every secret the lab issued or knows, plus the credential's own. */
 	const secretsSeen = (credential: CredentialFixture) =>

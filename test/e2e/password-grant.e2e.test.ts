@@ -1,47 +1,40 @@
 // OAuth2 Password Grant API in real n8n: HTTP Request node, predefined credential type, against
 // the token lab's OAuth2 server (@node-oauth/oauth2-server, refresh tokens rotate on every use).
-import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { startTokenLab } from '../servers/token-lab';
+import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { passwordGrantCredential } from './harness/lab-credentials';
+import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
 
-const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 describe('OAuth2 Password Grant API in real n8n', () => {
-	let n8n: N8nInstance;
-	let lab: TokenLab;
 	const flows: Record<string, WorkflowFixture> = {};
+
+	const { n8n, lab } = useN8nSpec('password-grant', {
+		servers: { lab: startTokenLab },
+		fixtures: ({ lab }) => {
+			const creds = {
+				reuse: passwordGrantCredential(lab),
+				hundred: passwordGrantCredential(lab),
+				rotation: passwordGrantCredential(lab),
+				after401: passwordGrantCredential(lab),
+				inBody: passwordGrantCredential(lab, { clientAuthentication: 'body' }),
+				wrong: passwordGrantCredential(lab, { password: `wrong-${lab.settings.password}` }),
+			};
+			for (const [key, cred] of Object.entries(creds)) {
+				flows[key] = httpWorkflow({
+					url: `=${lab.apiUrl}?item={{ $json.i }}`,
+					credentialType: 'passwordGrantOAuth2Api',
+					credentialId: cred.id,
+					credentialName: cred.name,
+					items: key === 'hundred' ? 100 : key === 'wrong' ? 5 : 1,
+				});
+			}
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
+	});
 	const refreshRequests = () => lab.tokenRequests.filter((r) => r.form.grant_type === 'refresh_token');
-
-	beforeAll(async () => {
-		lab = await startTokenLab();
-		n8n = createInstance('password-grant');
-		const creds = {
-			reuse: passwordGrantCredential(lab),
-			hundred: passwordGrantCredential(lab),
-			rotation: passwordGrantCredential(lab),
-			after401: passwordGrantCredential(lab),
-			inBody: passwordGrantCredential(lab, { clientAuthentication: 'body' }),
-			wrong: passwordGrantCredential(lab, { password: `wrong-${lab.settings.password}` }),
-		};
-		for (const [key, cred] of Object.entries(creds)) {
-			flows[key] = httpWorkflow({
-				url: `=${lab.apiUrl}?item={{ $json.i }}`,
-				credentialType: 'passwordGrantOAuth2Api',
-				credentialId: cred.id,
-				credentialName: cred.name,
-				items: key === 'hundred' ? 100 : key === 'wrong' ? 5 : 1,
-			});
-		}
-		await n8n.cli.importCredentials(Object.values(creds));
-		await n8n.cli.importWorkflow(Object.values(flows));
-	});
-
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
-	});
 
 	beforeEach(() => {
 		lab.set({ lifetimeSeconds: 3600, expiredStatus: 401, tokenDelayMs: 0, echoPasswordOnRefusal: false, refuseRefresh: false });
@@ -73,10 +66,13 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	});
 
 	it('renews with the refresh token and keeps the rotated one', async () => {
-		lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
+		lab.set({ lifetimeSeconds: 6, expiredStatus: 403 });
 		const issuedBefore = lab.issuedRefreshTokens.length;
 		for (let run = 0; run < 3; run++) {
-			if (run > 0) await sleep(3500); // the stored access token has expired
+			if (run > 0) {
+				const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
+				await waitUntil('the stored access token to expire', () => lab.hasExpired(stored), 30_000);
+			}
 			const result = await n8n.cli.execute(flows.rotation.id);
 			expect(result.ok).toBe(true);
 		}

@@ -4,6 +4,7 @@
 // OAuth2 Client Credentials (Private Key JWT) against oidc-provider (test/servers/oidc-lab.ts).
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
 import { startTokenLab, TokenLab } from '../servers/token-lab';
+import { sleep } from '../support/sleep';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { clientCredentialsCredential, keyChunks } from './harness/machine-credentials';
 import { QueueCluster } from './queue/cluster';
@@ -14,7 +15,6 @@ import type { CredentialFixture } from './harness/cli';
 
 const WORKERS = 2;
 const LIFETIME_S = 6;
-const sleep = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
 /** One token lab with a Basic to Bearer and a Password Grant credential and their workflows. */
 interface LabFlows {

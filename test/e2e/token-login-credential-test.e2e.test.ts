@@ -1,31 +1,18 @@
 // The Token Login API's credential test as the editor runs it (POST /rest/credentials/test on a
 // running `n8n start`): it logs in at the Login URL, with the login's own body and settings.
-import { startLoginLab, type LoginLab } from '../servers/login-lab';
+import { startLoginLab } from '../servers/login-lab';
 import { selfSignedCertificate } from '../servers/tls-material';
 import { CredentialFixture } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { tokenLoginCredential } from './harness/lab-credentials';
-import { N8nServer } from './harness/n8n-server';
+import { useN8nSpec } from './harness/spec-setup';
 
 describe('Token Login API: credential test from the editor', () => {
-	let n8n: N8nInstance;
-	let server: N8nServer;
-	let lab: LoginLab;
-	let tlsLab: LoginLab;
-
-	beforeAll(async () => {
-		lab = await startLoginLab({ usernamePath: 'auth.email', passwordPath: 'auth.password' });
-		tlsLab = await startLoginLab({}, { tls: selfSignedCertificate() });
-		n8n = createInstance('token-login-credential-test');
-		server = await N8nServer.start(n8n.cli.line, n8n.userFolder);
-		await server.setupOwnerAndLogin();
-	});
-
-	afterAll(async () => {
-		await server?.stop();
-		await lab?.close();
-		await tlsLab?.close();
-		n8n?.cleanup();
+	const { editor: server, lab, tlsLab } = useN8nSpec('token-login-credential-test', {
+		servers: {
+			lab: async () => await startLoginLab({ usernamePath: 'auth.email', passwordPath: 'auth.password' }),
+			tlsLab: async () => await startLoginLab({}, { tls: selfSignedCertificate() }),
+		},
+		editor: true,
 	});
 
 	beforeEach(() => {

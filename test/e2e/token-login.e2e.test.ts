@@ -1,60 +1,51 @@
 // Token Login API in real n8n: HTTP Request node, predefined credential type, against the login
 // lab (test/servers/login-lab.ts). Every count asserted is what the lab's servers saw.
-import { startForwardProxy, type ForwardProxy } from '../servers/forward-proxy';
-import { startLoginLab, type LoginLab } from '../servers/login-lab';
+import { startForwardProxy } from '../servers/forward-proxy';
+import { startLoginLab } from '../servers/login-lab';
 import { privateCaCertificate } from '../servers/tls-material';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { tokenLoginCredential } from './harness/lab-credentials';
+import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
 
 describe('Token Login API in real n8n', () => {
-	let n8n: N8nInstance;
-	let lab: LoginLab;
-	let caLab: LoginLab;
-	let proxy: ForwardProxy;
 	const PROXIED_HOST = 'login.lab.internal';
 	const ca = privateCaCertificate([PROXIED_HOST]);
 	const flows: Record<string, WorkflowFixture> = {};
 
-	beforeAll(async () => {
-		lab = await startLoginLab();
-		caLab = await startLoginLab({}, { tls: ca });
-		proxy = await startForwardProxy({ [PROXIED_HOST]: '127.0.0.1' });
-		n8n = createInstance('token-login');
-		const proxiedBase = `http://${PROXIED_HOST}:${new URL(lab.url).port}`;
-		const creds = {
-			jsonHeader: tokenLoginCredential(lab, { usernameField: 'auth.email', passField: 'auth.password', answerLocation: 'header', answerKey: 'X-Auth-Token' }),
-			cookie: tokenLoginCredential(lab, { sendCredentialsAs: 'formBody', answerLocation: 'cookie', answerKey: 'sid', placement: 'cookie', cookieName: 'sid' }),
-			hundred: tokenLoginCredential(lab),
-			absolute: tokenLoginCredential(lab, { expiryKey: 'data.expires', expiryFormat: 'iso8601' }),
-			privateCa: tokenLoginCredential(caLab),
-			proxied: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
-			bypassed: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
-			proxiedTls: tokenLoginCredential(caLab, { loginUrl: `https://${PROXIED_HOST}:${new URL(caLab.url).port}/login` }),
-		};
-		const flow = (key: keyof typeof creds, url: string, items = 1, options: Record<string, unknown> = {}) =>
-			(flows[key] = httpWorkflow({ url, credentialType: 'tokenLoginApi', credentialId: creds[key].id, credentialName: creds[key].name, items, options }));
-		const itemUrl = (base: string) => `=${base}?item={{ $json.i }}`;
-		flow('jsonHeader', itemUrl(lab.apiUrl));
-		flow('cookie', itemUrl(lab.apiUrl));
-		flow('hundred', itemUrl(lab.apiUrl), 100);
-		// One item a second, so that a 4 s token reaches its renewal margin inside the run.
-		flow('absolute', itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
-		flow('privateCa', itemUrl(caLab.apiUrl));
-		flow('proxied', itemUrl(`${proxiedBase}/api/things`));
-		// The API itself is reached directly, so only the login can have needed the proxy.
-		flow('bypassed', itemUrl(lab.apiUrl));
-		flow('proxiedTls', itemUrl(`https://${PROXIED_HOST}:${new URL(caLab.url).port}/api/things`));
-		await n8n.cli.importCredentials(Object.values(creds));
-		await n8n.cli.importWorkflow(Object.values(flows));
-	});
-
-	afterAll(async () => {
-		await lab?.close();
-		await caLab?.close();
-		await proxy?.close();
-		n8n?.cleanup();
+	const { n8n, lab, caLab, proxy } = useN8nSpec('token-login', {
+		servers: {
+			lab: async () => await startLoginLab(),
+			caLab: async () => await startLoginLab({}, { tls: ca }),
+			proxy: async () => await startForwardProxy({ [PROXIED_HOST]: '127.0.0.1' }),
+		},
+		fixtures: ({ lab, caLab }) => {
+			const proxiedBase = `http://${PROXIED_HOST}:${new URL(lab.url).port}`;
+			const creds = {
+				jsonHeader: tokenLoginCredential(lab, { usernameField: 'auth.email', passField: 'auth.password', answerLocation: 'header', answerKey: 'X-Auth-Token' }),
+				cookie: tokenLoginCredential(lab, { sendCredentialsAs: 'formBody', answerLocation: 'cookie', answerKey: 'sid', placement: 'cookie', cookieName: 'sid' }),
+				hundred: tokenLoginCredential(lab),
+				absolute: tokenLoginCredential(lab, { expiryKey: 'data.expires', expiryFormat: 'iso8601' }),
+				privateCa: tokenLoginCredential(caLab),
+				proxied: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
+				bypassed: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
+				proxiedTls: tokenLoginCredential(caLab, { loginUrl: `https://${PROXIED_HOST}:${new URL(caLab.url).port}/login` }),
+			};
+			const flow = (key: keyof typeof creds, url: string, items = 1, options: Record<string, unknown> = {}) =>
+				(flows[key] = httpWorkflow({ url, credentialType: 'tokenLoginApi', credentialId: creds[key].id, credentialName: creds[key].name, items, options }));
+			const itemUrl = (base: string) => `=${base}?item={{ $json.i }}`;
+			flow('jsonHeader', itemUrl(lab.apiUrl));
+			flow('cookie', itemUrl(lab.apiUrl));
+			flow('hundred', itemUrl(lab.apiUrl), 100);
+			// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
+			flow('absolute', itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 5000 } } });
+			flow('privateCa', itemUrl(caLab.apiUrl));
+			flow('proxied', itemUrl(`${proxiedBase}/api/things`));
+			// The API itself is reached directly, so only the login can have needed the proxy.
+			flow('bypassed', itemUrl(lab.apiUrl));
+			flow('proxiedTls', itemUrl(`https://${PROXIED_HOST}:${new URL(caLab.url).port}/api/things`));
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
 	});
 
 	beforeEach(() => {
@@ -96,7 +87,9 @@ describe('Token Login API in real n8n', () => {
 	});
 
 	it('renews before an absolute (ISO 8601) expiry against an API that answers expired tokens with 403', async () => {
-		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 4, expiredStatus: 403 });
+		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
+		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
+		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 20, expiredStatus: 403 });
 		const result = await n8n.cli.execute(flows.absolute.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);

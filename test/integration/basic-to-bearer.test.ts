@@ -2,7 +2,8 @@ import { BasicToBearerApi } from '../../credentials/BasicToBearerApi.credentials
 import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/engine';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
-import { basicToBearerFor, freshlyLoaded, sleep } from './support/lab-credentials';
+import { useControlledDate } from '../support/controlled-date';
+import { basicToBearerFor, freshlyLoaded } from './support/lab-credentials';
 
 let lab: TokenLab;
 
@@ -47,6 +48,8 @@ describe('Basic to Bearer: the exchange', () => {
 });
 
 describe('Basic to Bearer: keeping the token', () => {
+	const time = useControlledDate();
+
 	it('makes one token call and one credential write for ten requests', async () => {
 		const stored = new StoredCredential(basicToBearerFor(lab));
 		const n8n = n8nRequester(newProcess(), stored);
@@ -85,9 +88,9 @@ describe('Basic to Bearer: keeping the token', () => {
 		const stored = new StoredCredential(basicToBearerFor(lab));
 		const n8n = n8nRequester(newProcess(), stored);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700); // inside the last 20 % of the lifetime, not yet expired
+		time.pass(1700); // inside the last 20 % of the lifetime, not yet expired
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700);
+		time.pass(1700);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		expect(lab.counts.basicTokenCalls).toBe(3);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
@@ -99,12 +102,12 @@ describe('Basic to Bearer: keeping the token', () => {
 		const stored = new StoredCredential(basicToBearerFor(lab));
 		const n8n = n8nRequester(newProcess(), stored);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700);
+		time.pass(1700);
 		lab.set({ basicMode: 'server-error' });
 		await expect(n8n.legacyRequest({ uri: lab.apiUrl })).resolves.toMatchObject({ ok: true });
 		expect(lab.counts.basicTokenCalls).toBe(2);
 		expect(new Set(lab.apiAuthorizations).size).toBe(1);
-		await sleep(400); // now expired: the failure is the answer
+		time.pass(400); // now expired: the failure is the answer
 		expect(await failureOf(n8n.legacyRequest({ uri: lab.apiUrl }))).toMatch(/token endpoint failed \(HTTP 503/);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 	});

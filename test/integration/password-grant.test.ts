@@ -1,7 +1,8 @@
 import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
-import { freshlyLoaded, passwordGrantFor, sleep } from './support/lab-credentials';
+import { useControlledDate } from '../support/controlled-date';
+import { freshlyLoaded, passwordGrantFor } from './support/lab-credentials';
 
 let lab: TokenLab;
 beforeEach(async () => {
@@ -56,6 +57,8 @@ describe('OAuth2 Password Grant: the token request (RFC 6749 section 4.3)', () =
 });
 
 describe('OAuth2 Password Grant: refresh tokens', () => {
+	const time = useControlledDate();
+
 	it('renews with grant_type=refresh_token before expiry and keeps the rotated refresh token', async () => {
 		lab.set({ lifetimeSeconds: 2, expiredStatus: 403 });
 		const stored = new StoredCredential(passwordGrantFor(lab));
@@ -63,9 +66,9 @@ describe('OAuth2 Password Grant: refresh tokens', () => {
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		const firstRefreshToken = stored.data.refreshToken;
 		expect(firstRefreshToken).toBe(lab.issuedRefreshTokens[0]);
-		await sleep(1700);
+		time.pass(1700);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700);
+		time.pass(1700);
 		// A new process: the rotated refresh token must have been saved, the first one is revoked.
 		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
 		expect(lab.counts.oauthPasswordCalls).toBe(1);
@@ -81,7 +84,7 @@ describe('OAuth2 Password Grant: refresh tokens', () => {
 		const stored = new StoredCredential(passwordGrantFor(lab, { refreshTokenUrl: `${lab.oauthTokenUrl}?for=refresh` }));
 		const n8n = n8nRequester(newProcess(), stored);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700);
+		time.pass(1700);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		expect(lab.tokenRequests.map((request) => [request.path, request.form.grant_type])).toEqual([
 			['/oauth/token', 'password'],
@@ -94,7 +97,7 @@ describe('OAuth2 Password Grant: refresh tokens', () => {
 		const stored = new StoredCredential(passwordGrantFor(lab));
 		const n8n = n8nRequester(newProcess(), stored);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700);
+		time.pass(1700);
 		await expect(n8n.legacyRequest({ uri: lab.apiUrl })).resolves.toMatchObject({ ok: true });
 		expect(lab.counts.oauthRefreshCalls).toBe(1);
 		expect(lab.counts.oauthPasswordCalls).toBe(2);

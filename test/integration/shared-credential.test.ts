@@ -4,7 +4,8 @@ import type { BasicToBearerApi } from '../../credentials/BasicToBearerApi.creden
 import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, n8nRequester } from './support/n8n-request-harness';
-import { basicToBearerFor, freshlyLoaded, passwordGrantFor, sleep } from './support/lab-credentials';
+import { useControlledDate } from '../support/controlled-date';
+import { basicToBearerFor, freshlyLoaded, passwordGrantFor } from './support/lab-credentials';
 
 let lab: TokenLab;
 beforeEach(async () => {
@@ -20,6 +21,8 @@ const passwordGrantProcess = () =>
 	freshlyLoaded<PasswordGrantOAuth2Api>(() => require('../../credentials/PasswordGrantOAuth2Api.credentials').PasswordGrantOAuth2Api);
 
 describe('a token revoked by another process', () => {
+	const time = useControlledDate();
+
 	it('renews again when a token from an ordinary renewal is rejected, even right after a renewal for another rejection', async () => {
 		lab.set({ lifetimeSeconds: 2 });
 		const stored = new StoredCredential(basicToBearerFor(lab));
@@ -27,7 +30,7 @@ describe('a token revoked by another process', () => {
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		lab.revokeAllTokens();
 		await expect(n8n.legacyRequest({ uri: lab.apiUrl })).resolves.toMatchObject({ ok: true });
-		await sleep(1700); // an ordinary renewal before expiry
+		time.pass(1700); // an ordinary renewal before expiry
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		// Another worker's reuse of a refresh token made a strict server revoke the renewed token.
 		lab.revokeAllTokens();
@@ -42,7 +45,7 @@ describe('a token revoked by another process', () => {
 		const workers = [n8nRequester(passwordGrantProcess(), stored), n8nRequester(passwordGrantProcess(), stored)];
 		await workers[0].legacyRequest({ uri: lab.apiUrl });
 		await workers[1].legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700); // both hold the same token, both find it due, both refresh the same refresh token
+		time.pass(1700); // both hold the same token, both find it due, both refresh the same refresh token
 		const answers = await Promise.all(workers.map(async (worker) => await worker.legacyRequest({ uri: lab.apiUrl })));
 		expect(answers).toEqual([expect.objectContaining({ ok: true }), expect.objectContaining({ ok: true })]);
 		expect(lab.counts.oauthRefreshReused).toBe(1);

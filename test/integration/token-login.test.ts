@@ -5,7 +5,9 @@ import { startForwardProxy } from '../servers/forward-proxy';
 import { startLoginLab, type LoginLab } from '../servers/login-lab';
 import { selfSignedCertificate } from '../servers/tls-material';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
-import { freshlyLoaded, sleep } from './support/lab-credentials';
+import { useControlledDate } from '../support/controlled-date';
+import { tokenLoginFields } from '../support/credential-fields';
+import { freshlyLoaded } from './support/lab-credentials';
 
 let lab: LoginLab;
 beforeEach(async () => (lab = await startLoginLab()));
@@ -16,7 +18,7 @@ const newProcess = () =>
 	freshlyLoaded<TokenLoginApi>(() => require('../../credentials/TokenLoginApi.credentials').TokenLoginApi);
 
 function loginFor(target: LoginLab, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { loginUrl: target.loginUrl, username: target.settings.username, password: target.settings.password, ...overrides };
+	return { ...tokenLoginFields(target.settings, target.loginUrl), ...overrides };
 }
 
 /** One request the HTTP Request node way and one the other nodes' way; both must pass. */
@@ -105,6 +107,8 @@ describe('Token Login API: where the token comes from', () => {
 });
 
 describe('Token Login API: expiry', () => {
+	const time = useControlledDate();
+
 	it.each([
 		['secondsFromNow', 'secondsFromNow'],
 		['unixSeconds', 'unixSeconds'],
@@ -127,7 +131,7 @@ describe('Token Login API: expiry', () => {
 		const n8n = n8nRequester(newProcess(), stored);
 		for (let i = 0; i < 6; i++) {
 			await n8n.legacyRequest({ uri: lab.apiUrl });
-			await sleep(500);
+			time.pass(500);
 		}
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(6);
@@ -142,7 +146,7 @@ describe('Token Login API: expiry', () => {
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		const exp = JSON.parse(Buffer.from(String(stored.data.accessToken).split('.')[1], 'base64url').toString()).exp;
 		expect(Number(stored.data.expiresAt)).toBe(exp * 1000);
-		await sleep(3100);
+		time.pass(3100);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		expect(lab.counts.loginCalls).toBe(2);
 		expect(lab.counts.apiExpiredSeen).toBe(0);

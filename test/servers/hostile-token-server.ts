@@ -14,7 +14,9 @@
  *   /endless                   200, then 64 KB chunks until the client leaves (at most 4 GB)
  *   /api                       an API that accepts any "Bearer hostile-ok-..." token
  *
- * Every request is recorded with its headers and body, so a test can prove what reached it.
+ * Every request is recorded with its headers and body, so a test can prove what reached it, and
+ * every streamed answer (big token, gzip, trickle, endless) with the bytes written and whether the
+ * client closed the connection before the answer was complete.
  * The server stops by itself after `maxLifetimeMs` so a crashed test never leaves it behind.
  */
 import { execFileSync } from 'child_process';
@@ -34,6 +36,15 @@ export interface RecordedRequest {
 	body: string;
 }
 
+/** One streamed answer as the server wrote it. */
+export interface StreamedAnswer {
+	path: string;
+	/** Body bytes written so far (for the gzip answer: before compression). */
+	bytes: number;
+	/** 'client-left': the client closed the connection before the server had written the whole answer. */
+	end: 'writing' | 'complete' | 'client-left';
+}
+
 export interface HostileServer {
 	/** http://127.0.0.1:PORT */
 	url: string;
@@ -43,12 +54,17 @@ export interface HostileServer {
 	requests: RecordedRequest[];
 	/** TLS handshakes started on the port (a client that refused the certificate sends no request). */
 	tlsConnections: number;
-	/** Bytes the slow and endless answers wrote before the client went away. */
-	streamedBytes: number;
+	/** The streamed answers (big token, gzip, trickle, endless), in order. */
+	streams: StreamedAnswer[];
+	/**
+	 * The streamed answers once each has ended: the client's hang-up reaches the server a moment
+	 * after the client gave up, so a test waits for it here (bounded by the test's own timeout).
+	 */
+	streamsEnded(): Promise<StreamedAnswer[]>;
 	close(): Promise<void>;
 }
 
-const TRICKLE_MAX_BYTES = 120;
+export const TRICKLE_MAX_BYTES = 120;
 const ENDLESS_MAX_BYTES = 4 * 1024 ** 3;
 const ENDLESS_CHUNK = Buffer.alloc(64 * 1024, 'a');
 
@@ -57,7 +73,23 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 	const sockets = new Set<Socket>();
 	const timers = new Set<NodeJS.Timeout>();
 	let issued = 0;
-	const state = { tlsConnections: 0, streamedBytes: 0 };
+	const streams: StreamedAnswer[] = [];
+	const streamEnds: Promise<void>[] = [];
+	const state = { tlsConnections: 0 };
+
+	/** Records a streamed answer; registered first, so it sees the connection close before the answer's own handlers. */
+	const recordStream = (res: ServerResponse, path: string): StreamedAnswer => {
+		const stream: StreamedAnswer = { path, bytes: 0, end: 'writing' };
+		streams.push(stream);
+		const ended = new Promise<void>((resolve) =>
+			res.on('close', () => {
+				stream.end = res.writableEnded ? 'complete' : 'client-left';
+				resolve();
+			}),
+		);
+		streamEnds.push(ended);
+		return stream;
+	};
 
 	const handle = (protocol: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
 		const chunks: Buffer[] = [];
@@ -93,13 +125,13 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 			case '/token-lifetime':
 				return json(res, 200, { access_token: `hostile-ok-${++issued}`, expires_in: JSON.parse(query.get('value') ?? 'null') });
 			case '/big-token':
-				return streamBigToken(res, Number(query.get('chars') ?? 0));
+				return streamBigToken(res, recordStream(res, url.pathname), Number(query.get('chars') ?? 0));
 			case '/gzip-bomb':
-				return gzipBomb(res, Number(query.get('mb') ?? 200));
+				return gzipBomb(res, recordStream(res, url.pathname), Number(query.get('mb') ?? 200));
 			case '/trickle':
-				return trickle(res, Number(query.get('everyMs') ?? 2000));
+				return trickle(res, recordStream(res, url.pathname), Number(query.get('everyMs') ?? 2000));
 			case '/endless':
-				return endless(res);
+				return endless(res, recordStream(res, url.pathname));
 			case '/api': {
 				const authorization = String(requests[requests.length - 1].headers.authorization ?? '');
 				return /^Bearer hostile-ok-\d+$/.test(authorization) ? json(res, 200, { ok: true }) : json(res, 401, { error: 'invalid_token' });
@@ -110,7 +142,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 	};
 
 	/** A JSON answer whose token is `chars` long, written with backpressure (never held whole). */
-	const streamBigToken = (res: ServerResponse, chars: number) => {
+	const streamBigToken = (res: ServerResponse, stream: StreamedAnswer, chars: number) => {
 		res.writeHead(200, { 'content-type': 'application/json' });
 		res.write('{"access_token":"');
 		let left = chars;
@@ -118,7 +150,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 			while (left > 0) {
 				const size = Math.min(left, ENDLESS_CHUNK.length);
 				left -= size;
-				state.streamedBytes += size;
+				stream.bytes += size;
 				if (!res.write(ENDLESS_CHUNK.subarray(0, size))) return void res.once('drain', pump);
 			}
 			res.end('","expires_in":3600}');
@@ -128,7 +160,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 	};
 
 	/** gzip of N MB of "a", compressed as it is sent (a few hundred KB on the wire). */
-	const gzipBomb = (res: ServerResponse, mb: number) => {
+	const gzipBomb = (res: ServerResponse, stream: StreamedAnswer, mb: number) => {
 		res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
 		const gzip = createGzip({ level: 9 });
 		gzip.pipe(res);
@@ -137,7 +169,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 			while (left > 0) {
 				const size = Math.min(left, ENDLESS_CHUNK.length);
 				left -= size;
-				state.streamedBytes += size;
+				stream.bytes += size;
 				if (!gzip.write(ENDLESS_CHUNK.subarray(0, size))) return void gzip.once('drain', pump);
 			}
 			gzip.end();
@@ -149,13 +181,13 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 		pump();
 	};
 
-	const trickle = (res: ServerResponse, everyMs: number) => {
+	const trickle = (res: ServerResponse, stream: StreamedAnswer, everyMs: number) => {
 		res.writeHead(200, { 'content-type': 'application/json' });
 		res.write('{');
-		let sent = 1;
+		stream.bytes = 1;
 		const timer = setInterval(() => {
-			if (sent++ >= TRICKLE_MAX_BYTES) return stop();
-			state.streamedBytes++;
+			if (stream.bytes >= TRICKLE_MAX_BYTES) return stop();
+			stream.bytes++;
 			res.write(' ');
 		}, everyMs);
 		timers.add(timer);
@@ -167,13 +199,13 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 		res.on('close', stop);
 	};
 
-	const endless = (res: ServerResponse) => {
+	const endless = (res: ServerResponse, stream: StreamedAnswer) => {
 		res.writeHead(200, { 'content-type': 'application/json' });
 		let open = true;
 		res.on('close', () => (open = false));
 		const pump = () => {
-			while (open && state.streamedBytes < ENDLESS_MAX_BYTES) {
-				state.streamedBytes += ENDLESS_CHUNK.length;
+			while (open && stream.bytes < ENDLESS_MAX_BYTES) {
+				stream.bytes += ENDLESS_CHUNK.length;
 				if (!res.write(ENDLESS_CHUNK)) return void res.once('drain', pump);
 			}
 			res.end();
@@ -220,8 +252,10 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 		get tlsConnections() {
 			return state.tlsConnections;
 		},
-		get streamedBytes() {
-			return state.streamedBytes;
+		streams,
+		async streamsEnded() {
+			await Promise.all(streamEnds);
+			return streams;
 		},
 		close,
 	};

@@ -102,6 +102,8 @@ export interface TokenLab {
 	set(changes: Partial<LabSettings>): void;
 	/** Makes every access token issued so far unknown to the API (it answers 401). */
 	revokeAllTokens(): void;
+	/** True once the API would answer `token` as expired (tests wait for this instead of sleeping). */
+	hasExpired(token: string): boolean;
 	resetCounts(): void;
 	close(): Promise<void>;
 }
@@ -301,6 +303,7 @@ export async function startTokenLab(
 		issuedRefreshTokens,
 		set: (changes) => Object.assign(settings, changes),
 		revokeAllTokens: () => accessTokens.clear(),
+		hasExpired: (token) => (accessTokens.get(token.replace(/^Bearer /, ''))?.expiresAt ?? Infinity) <= Date.now(),
 		resetCounts: () => {
 			Object.assign(counts, emptyCounts());
 			apiAuthorizations.length = 0;

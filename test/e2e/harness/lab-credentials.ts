@@ -2,51 +2,47 @@
 // Only the fields a user fills in: the token engine's hidden fields are never set here.
 import type { LoginLab } from '../../servers/login-lab';
 import type { TokenLab } from '../../servers/token-lab';
+import { basicToBearerFields, passwordGrantFields, tokenLoginFields } from '../../support/credential-fields';
 import { CredentialFixture } from './cli';
 import { newId } from './workflows';
 
-export function basicToBearerCredential(lab: TokenLab, overrides: Record<string, unknown> = {}): CredentialFixture {
+/** A Basic to Bearer credential with the given fields, the rest as the form leaves them. */
+export function basicToBearerFixture(fields: Record<string, unknown>): CredentialFixture {
 	const id = newId();
 	return {
 		id,
 		name: `basic-to-bearer ${id}`,
 		type: 'basicToBearerApi',
-		data: {
-			username: lab.settings.username,
-			password: lab.settings.password,
-			accessTokenUrl: lab.basicTokenUrl,
-			accessExtractionKey: 'access_token',
-			expiresInExtractionKey: 'expires_in',
-			method: 'POST',
-			headers: '{}',
-			omitBearerPrefix: false,
-			...overrides,
-		},
+		data: { accessExtractionKey: 'access_token', expiresInExtractionKey: 'expires_in', method: 'POST', headers: '{}', omitBearerPrefix: false, ...fields },
 	};
 }
 
-export function passwordGrantCredential(lab: TokenLab, overrides: Record<string, unknown> = {}): CredentialFixture {
+/** An OAuth2 Password Grant credential with the given fields, the rest as the form leaves them. */
+export function passwordGrantFixture(fields: Record<string, unknown>): CredentialFixture {
 	const id = newId();
 	return {
 		id,
 		name: `password-grant ${id}`,
 		type: 'passwordGrantOAuth2Api',
 		data: {
-			clientId: lab.settings.clientId,
-			clientSecret: lab.settings.clientSecret,
-			username: lab.settings.username,
-			password: lab.settings.password,
 			grantType: 'password',
 			headers: '{}',
-			accessTokenUrl: lab.oauthTokenUrl,
 			refreshTokenUrl: '',
 			scope: '',
 			clientAuthentication: 'header',
 			omitBearerPrefix: false,
 			bodyParameters: '{}',
-			...overrides,
+			...fields,
 		},
 	};
+}
+
+export function basicToBearerCredential(lab: TokenLab, overrides: Record<string, unknown> = {}): CredentialFixture {
+	return basicToBearerFixture({ ...basicToBearerFields(lab.settings, lab.basicTokenUrl), ...overrides });
+}
+
+export function passwordGrantCredential(lab: TokenLab, overrides: Record<string, unknown> = {}): CredentialFixture {
+	return passwordGrantFixture({ ...passwordGrantFields(lab.settings, lab.oauthTokenUrl), ...overrides });
 }
 
 export function bearerTokenCredential(token: string, testUrl = ''): CredentialFixture {
@@ -70,12 +66,10 @@ export function tokenLoginCredential(lab: LoginLab, overrides: Record<string, un
 		name: `token-login ${id}`,
 		type: 'tokenLoginApi',
 		data: {
-			loginUrl: lab.loginUrl,
+			...tokenLoginFields(lab.settings, lab.loginUrl),
 			method: 'POST',
 			headers: '{}',
 			sendCredentialsAs: 'jsonBody',
-			username: lab.settings.username,
-			password: lab.settings.password,
 			usernameField: 'username',
 			passField: 'password',
 			extraLoginFields: '{}',

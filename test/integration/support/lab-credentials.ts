@@ -1,30 +1,17 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { TokenLab } from '../../servers/token-lab';
+import { basicToBearerFields, passwordGrantFields } from '../../support/credential-fields';
 
 /** A Basic to Bearer credential as a user would fill it in for the lab. */
 export function basicToBearerFor(lab: TokenLab, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return {
-		username: lab.settings.username,
-		password: lab.settings.password,
-		accessTokenUrl: lab.basicTokenUrl,
-		...overrides,
-	};
+	return { ...basicToBearerFields(lab.settings, lab.basicTokenUrl), ...overrides };
 }
 
 /** An OAuth2 Password Grant credential as a user would fill it in for the lab. */
 export function passwordGrantFor(lab: TokenLab, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return {
-		clientId: lab.settings.clientId,
-		clientSecret: lab.settings.clientSecret,
-		username: lab.settings.username,
-		password: lab.settings.password,
-		accessTokenUrl: lab.oauthTokenUrl,
-		...overrides,
-	};
+	return { ...passwordGrantFields(lab.settings, lab.oauthTokenUrl), ...overrides };
 }
-
-export const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A fresh copy of a credential class, as a new n8n process would load it (empty token store). */
 export function freshlyLoaded<T>(load: () => new () => T): T {

@@ -1,6 +1,7 @@
 // The emulator's contract, over HTTP: what the package's tests rely on it to check.
 import { createHash, randomBytes } from 'node:crypto';
 import { BasicEmulator, matches, startBasicEmulator } from '../../servers/basic-emulator';
+import { useControlledDate } from '../../support/controlled-date';
 
 const PROJECT = 'proj-unit';
 const REDIRECT = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
@@ -71,6 +72,7 @@ async function api(emu: BasicEmulator, token: string, method: string, path: stri
 }
 
 describe('Basic emulator: sign-in (authorize, consent, token)', () => {
+	const time = useControlledDate();
 	let emu: BasicEmulator;
 	beforeAll(async () => {
 		emu = await startBasicEmulator({ projects: { [PROJECT]: { todos: [] } }, idleTimeoutMs: 60_000 });
@@ -174,7 +176,7 @@ describe('Basic emulator: sign-in (authorize, consent, token)', () => {
 		emu.setAccessTokenTtl(3600);
 		expect(short.expires_in).toBe(1);
 		expect((await api(emu, String(short.access_token), 'GET', '/auth/userInfo')).status).toBe(200);
-		await new Promise((r) => setTimeout(r, 1100));
+		time.pass(1100);
 		expect((await api(emu, String(short.access_token), 'GET', '/auth/userInfo')).status).toBe(401);
 
 		const long = (await signIn(emu)).body;

@@ -1,4 +1,4 @@
-import { readTokenResponse, type ResponseKeys } from '../../../credentials/common/response/token';
+import { readTokenResponse, type ResponseKeys, tokenFromCookie, tokenFromHeader } from '../../../credentials/common/response/token';
 import { TokenAuthError } from '../../../credentials/common/errors';
 
 const keys: ResponseKeys = {
@@ -54,6 +54,27 @@ describe('readTokenResponse: bad answers', () => {
 	it('never copies the token value into a message', () => {
 		const error = catchError(() => readTokenResponse(ok({ access_token: 't', expires_in: 'secret-looking-value' }), keys, []));
 		expect(error.message).not.toContain('secret-looking-value');
+	});
+});
+
+describe('token from the answer headers', () => {
+	it.each([
+		[{ 'x-auth-token': 'abc' }, 'X-Auth-Token', 'abc'],
+		[{ authorization: 'Bearer abc' }, 'Authorization', 'abc'],
+		[{ 'x-auth-token': ['abc', 'def'] }, 'x-auth-token', 'abc'],
+		[{ 'x-auth-token': '  ' }, 'x-auth-token', undefined],
+		[{}, 'x-auth-token', undefined],
+	])('header in %p named %p', (headers, name, expected) => {
+		expect(tokenFromHeader(headers, name)).toBe(expected);
+	});
+
+	it.each([
+		[['theme=dark; Path=/', 'sid=s3cr3t; HttpOnly; Max-Age=60'], 'sid', 's3cr3t'],
+		['sid="quoted"; Path=/', 'sid', 'quoted'],
+		[['sidx=1', 'sid=; Max-Age=0'], 'sid', undefined],
+		[undefined, 'sid', undefined],
+	])('cookie in %p named %p', (setCookie, name, expected) => {
+		expect(tokenFromCookie(setCookie === undefined ? {} : { 'set-cookie': setCookie }, name)).toBe(expected);
 	});
 });
 

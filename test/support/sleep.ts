@@ -1,0 +1,2 @@
+/** Waits `ms` of real time (for a token lifetime to pass; never to wait for a result). */
+export const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
