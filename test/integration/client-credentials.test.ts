@@ -4,7 +4,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { ClientCredentialsOAuth2Api } from '../../credentials/ClientCredentialsOAuth2Api.credentials';
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
-import { freshlyLoaded, sleep } from './support/lab-credentials';
+import { useControlledDate } from '../support/controlled-date';
+import { freshlyLoaded } from './support/lab-credentials';
 
 /**
  * OAuth2 Client Credentials against oidc-provider (test/servers/oidc-lab.ts): the provider checks
@@ -69,6 +70,8 @@ describe('Client Credentials: every client authentication, as oidc-provider chec
 });
 
 describe('Client Credentials: one token per lifetime', () => {
+	const time = useControlledDate();
+
 	it('50 parallel requests make one token call', async () => {
 		lab.set({ tokenDelayMs: 300 });
 		const stored = new StoredCredential(credentialFor('rsa'));
@@ -85,10 +88,10 @@ describe('Client Credentials: one token per lifetime', () => {
 		const stored = new StoredCredential(credentialFor('ec384'));
 		const n8n = n8nRequester(newProcess(), stored);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700);
+		time.pass(1700);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		// A new process finds the saved token due for renewal: a third assertion.
-		await sleep(1700);
+		time.pass(1700);
 		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
 		expect(lab.counts.tokenCalls).toBe(3);
 		expect(lab.counts.tokenRefused).toBe(0);

@@ -3,7 +3,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { JwtBearerOAuth2Api } from '../../credentials/JwtBearerOAuth2Api.credentials';
 import { startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
-import { freshlyLoaded, sleep } from './support/lab-credentials';
+import { useControlledDate } from '../support/controlled-date';
+import { freshlyLoaded } from './support/lab-credentials';
 
 /**
  * OAuth2 JWT Bearer grant against the JWT Bearer lab (test/servers/jwt-bearer-lab.ts): the token
@@ -32,6 +33,8 @@ function credential(more: ICredentialDataDecryptedObject = {}): ICredentialDataD
 }
 
 describe('JWT Bearer grant (RFC 7523 section 2.1) against a server that verifies with jose', () => {
+	const time = useControlledDate();
+
 	it.each([
 		['RS256', 'rsa'],
 		['ES256', 'ec256'],
@@ -85,7 +88,7 @@ describe('JWT Bearer grant (RFC 7523 section 2.1) against a server that verifies
 		const stored = new StoredCredential(credential());
 		const n8n = n8nRequester(newProcess(), stored);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
-		await sleep(1700);
+		time.pass(1700);
 		await n8n.legacyRequest({ uri: lab.apiUrl });
 		expect(lab.counts.tokenCalls).toBe(2);
 		expect(lab.counts.replaysRefused).toBe(0);
