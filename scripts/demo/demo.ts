@@ -4,7 +4,9 @@
 // each exchanging credential makes no token call. `--serve` then keeps n8n running with the
 // package and the workflows loaded.
 import { startBasicEmulator } from '../../test/servers/basic-emulator';
+import { startJwtBearerLab } from '../../test/servers/jwt-bearer-lab';
 import { startLoginLab } from '../../test/servers/login-lab';
+import { startOidcLab } from '../../test/servers/oidc-lab';
 import { startTokenLab } from '../../test/servers/token-lab';
 import { errorText } from '../../test/e2e/harness/cli';
 import { createInstance } from '../../test/e2e/harness/instance';
@@ -21,10 +23,13 @@ async function main(): Promise<void> {
 	const lab = await startTokenLab({}, { maxLifetimeMs });
 	const emu = await startBasicEmulator({ projects: { [BASIC_PROJECT]: { todos: basicDemoRows } }, maxLifetimeMs, idleTimeoutMs: maxLifetimeMs });
 	const loginLab = await startLoginLab(DEMO_COOKIE_LOGIN, { maxLifetimeMs });
+	const machine = { oidc: await startOidcLab({}, { maxLifetimeMs }), jwtBearer: await startJwtBearerLab({}, { maxLifetimeMs }) };
+	const closeServers = async () => await Promise.all([lab.close(), emu.close(), loginLab.close(), machine.oidc.close(), machine.jwtBearer.close()]);
 	const n8n = createInstance('demo');
-	const examples = await buildExamples(lab, emu, loginLab);
+	const examples = await buildExamples(lab, emu, loginLab, machine);
 
 	console.log(`\nDemo API (token lab) on ${lab.url}, login lab on ${loginLab.url}, Basic emulator on ${emu.url}   n8n ${n8n.cli.line.version} (node ${n8n.cli.line.nodeBin})`);
+	console.log(`oidc-provider on ${machine.oidc.issuer} (API ${machine.oidc.apiUrl}), JWT Bearer server on ${machine.jwtBearer.tokenUrl}`);
 	console.log(`n8n user folder: ${n8n.userFolder}`);
 	console.log('Importing the example credentials and workflows with `n8n import:credentials` / `n8n import:workflow`...');
 	await n8n.cli.importCredentials(examples.map((e) => e.credential));
@@ -38,7 +43,7 @@ async function main(): Promise<void> {
 	else console.log(`\nDemo OK: ${examples.length} example workflows, ${RUNS} runs each, all succeeded.`);
 
 	if (!serve || problems.length) {
-		await Promise.all([lab.close(), emu.close(), loginLab.close()]);
+		await closeServers();
 		n8n.cleanup();
 		process.exitCode = problems.length ? 1 : 0;
 		return;
@@ -48,7 +53,7 @@ async function main(): Promise<void> {
 	console.log('Set up the owner account in the browser; the workflows are under Overview. Ctrl+C stops n8n and the demo servers.');
 	const stop = async () => {
 		await server.stop();
-		await Promise.all([lab.close(), emu.close(), loginLab.close()]);
+		await closeServers();
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop());

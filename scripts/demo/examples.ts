@@ -1,14 +1,19 @@
 // The demo's example credentials and workflows, one per credential type, each against a local
 // server that counts its token calls: the token lab for the three token types, the login lab for
 // the Token Login API (a form login that sets a session cookie), the Basic emulator for Basic
-// (basic.tech), whose node lists rows of a table.
+// (basic.tech), whose node lists rows of a table, oidc-provider for the OAuth2 Client Credentials
+// API (Private Key JWT, with an Auth0-style audience) and the JWT Bearer lab for the OAuth2 JWT
+// Bearer API.
 import type { BasicEmulator } from '../../test/servers/basic-emulator';
 import { signInTokens } from '../../test/servers/basic-emulator/sign-in';
+import type { JwtBearerLab } from '../../test/servers/jwt-bearer-lab';
 import type { LoginLab } from '../../test/servers/login-lab';
+import type { OidcLab } from '../../test/servers/oidc-lab';
 import type { TokenLab } from '../../test/servers/token-lab';
 import type { CredentialFixture, Execution } from '../../test/e2e/harness/cli';
 import { nodeItems } from '../../test/e2e/harness/cli';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../../test/e2e/harness/lab-credentials';
+import { clientCredentialsCredential, jwtBearerCredential } from '../../test/e2e/harness/machine-credentials';
 import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from '../../test/e2e/harness/workflows';
 
 export const DEMO_ITEMS = 5;
@@ -44,7 +49,16 @@ export const basicDemoRows = [
 /** The login lab's settings for the demo: a form login whose session cookie the API wants back. */
 export const DEMO_COOKIE_LOGIN = { tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } } as const;
 
-export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab: LoginLab): Promise<Example[]> {
+/** The servers of the machine-to-machine examples. */
+export interface MachineLabs {
+	oidc: OidcLab;
+	jwtBearer: JwtBearerLab;
+}
+
+/** The API the Client Credentials example asks a token for, Auth0-style (`audience`). */
+export const DEMO_AUDIENCE = 'https://api.example.com';
+
+export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab: LoginLab, machine: MachineLabs): Promise<Example[]> {
 	const viaHttpNode = (title: string, credential: CredentialFixture) =>
 		httpWorkflow({
 			name: `Demo: ${title}`,
@@ -71,6 +85,20 @@ export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab:
 		credentialName: cookieLogin.name,
 		items: DEMO_ITEMS,
 	});
+	const clientCredentials = {
+		...clientCredentialsCredential(machine.oidc, 'rsa', { bodyParameters: JSON.stringify({ audience: DEMO_AUDIENCE }) }),
+		name: 'Demo OAuth2 Client Credentials (Private Key JWT)',
+	};
+	const jwtBearer = { ...jwtBearerCredential(machine.jwtBearer), name: 'Demo OAuth2 JWT Bearer' };
+	const onApi = (title: string, credential: CredentialFixture, apiUrl: string) =>
+		httpWorkflow({
+			name: `Demo: ${title}`,
+			url: `=${apiUrl}?item={{ $json.i }}`,
+			credentialType: credential.type,
+			credentialId: credential.id,
+			credentialName: credential.name,
+			items: DEMO_ITEMS,
+		});
 	const labRun = (tokenCalls: () => number, tokenText: () => string) => () => {
 		lab.resetCounts();
 		return (): RunCounts => ({
@@ -116,6 +144,40 @@ export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab:
 				return () => ({
 					tokenCalls: loginLab.counts.loginCalls,
 					text: `logins: ${loginLab.counts.loginCalls}; API calls: ${loginLab.counts.apiCalls} (${loginLab.counts.apiAccepted} accepted, ${loginLab.counts.apiRejected} rejected)`,
+				});
+			},
+			answered: httpItems,
+		},
+		{
+			title: 'OAuth2 Client Credentials API: Private Key JWT against oidc-provider, with an audience',
+			credential: clientCredentials,
+			workflow: onApi('OAuth2 Client Credentials API', clientCredentials, machine.oidc.apiUrl),
+			exchanges: true,
+			countRun: () => {
+				const { oidc } = machine;
+				oidc.resetCounts();
+				return () => ({
+					tokenCalls: oidc.counts.tokenCalls,
+					text:
+						`token calls: ${oidc.tokenCalls.map((c) => `${c.authMethod} -> token for ${c.tokenAudience ?? c.error}`).join(', ') || '0'}; ` +
+						`API calls: ${oidc.counts.apiCalls} (${oidc.counts.apiAccepted} accepted, ${oidc.counts.apiRejected} rejected)`,
+				});
+			},
+			answered: httpItems,
+		},
+		{
+			title: 'OAuth2 JWT Bearer API: a signed assertion (RFC 7523) verified by the server',
+			credential: jwtBearer,
+			workflow: onApi('OAuth2 JWT Bearer API', jwtBearer, machine.jwtBearer.apiUrl),
+			exchanges: true,
+			countRun: () => {
+				const server = machine.jwtBearer;
+				server.resetCounts();
+				return () => ({
+					tokenCalls: server.counts.tokenCalls,
+					text:
+						`token calls: ${server.tokenCalls.map((c) => `${String(c.header?.alg)} assertion for ${String(c.claims?.sub)} (${c.status})`).join(', ') || '0'}; ` +
+						`API calls: ${server.counts.apiCalls} (${server.counts.apiAccepted} accepted, ${server.counts.apiRejected} rejected)`,
 				});
 			},
 			answered: httpItems,

@@ -1,9 +1,12 @@
 // Queue mode: n8n main + two workers (--concurrency=10), Redis and Postgres from Debian's
 // packages, the package installed in each process's user folder, webhook executions through the
-// HTTP Request node with Basic to Bearer and OAuth2 Password Grant against the token lab.
+// HTTP Request node with Basic to Bearer and OAuth2 Password Grant against the token lab, and
+// OAuth2 Client Credentials (Private Key JWT) against oidc-provider (test/servers/oidc-lab.ts).
+import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
 import { startTokenLab, TokenLab } from '../servers/token-lab';
 import { sleep } from '../support/sleep';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
+import { clientCredentialsCredential, keyChunks } from './harness/machine-credentials';
 import { QueueCluster } from './queue/cluster';
 import { runLoad } from './queue/load';
 import { renewalRounds, Rounds } from './queue/token-rounds';
@@ -30,9 +33,23 @@ async function labFlows(name: string, strict: boolean): Promise<LabFlows> {
 	return { lab, credentials: [basic, pg], basic: flow(basic), passwordGrant: flow(pg) };
 }
 
+/** A client-credentials credential (Private Key JWT) against oidc-provider, and its workflow. */
+interface MachineFlow {
+	lab: OidcLab;
+	credential: CredentialFixture;
+	flow: WebhookWorkflow;
+}
+
+async function machineFlow(): Promise<MachineFlow> {
+	const lab = await startOidcLab({ lifetimeSeconds: LIFETIME_S, expiredStatus: 403, tokenDelayMs: 100 });
+	const credential = clientCredentialsCredential(lab, 'rsa');
+	const flow = webhookWorkflow({ name: `machine ${credential.type}`, url: lab.apiUrl, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name });
+	return { lab, credential, flow };
+}
+
 /** Every access token the APIs saw, kept across resetCounts for the secret scan. */
 const seenAccessTokens = new Set<string>();
-function resetCounts(lab: TokenLab): void {
+function resetCounts(lab: TokenLab | OidcLab): void {
 	for (const authorization of lab.apiAuthorizations) seenAccessTokens.add(authorization.replace(/^Bearer /, ''));
 	lab.resetCounts();
 }
@@ -46,15 +63,18 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 	let cluster: QueueCluster;
 	let rotating: LabFlows;
 	let strict: LabFlows;
+	let machine: MachineFlow;
 
 	beforeAll(async () => {
 		rotating = await labFlows('rotating', false);
 		strict = await labFlows('strict', true);
+		machine = await machineFlow();
 		cluster = await QueueCluster.start({ workers: WORKERS, label: 'spec' });
 		const all = [rotating, strict];
-		await cluster.importCredentials(all.flatMap((f) => f.credentials));
-		await cluster.importWorkflows(all.flatMap((f) => [f.basic, f.passwordGrant]));
+		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential]);
+		await cluster.importWorkflows([...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow]);
 		for (const f of all) for (const w of [f.basic, f.passwordGrant]) await cluster.publish(w.id);
+		await cluster.publish(machine.flow.id);
 		await cluster.startProcesses();
 	}, 600_000);
 
@@ -62,29 +82,37 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		await cluster?.stop();
 		await rotating?.lab.close();
 		await strict?.lab.close();
+		await machine?.lab.close();
 	}, 120_000);
 
-	it('runs 200 executions, 20 at a time, across >= 3 renewals: none fails, no expired token reaches the API, both workers run', async () => {
+	it('runs 300 executions, 20 at a time, across >= 3 renewals: none fails, no expired token reaches the API, both workers run', async () => {
 		const { lab } = rotating;
-		const load = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant], 200, 20, 100);
+		const load = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant, machine.flow], 300, 20, 67);
 		const basic = renewalRounds(tokenCalls(lab, '/basic/'), LIFETIME_S * 1000);
 		const oauth = renewalRounds(tokenCalls(lab, '/oauth/'), LIFETIME_S * 1000);
+		const clientCredentials = renewalRounds(machine.lab.tokenCalls, LIFETIME_S * 1000);
 		console.log(
 			`queue mode, ${LIFETIME_S} s tokens, 100 ms token endpoint: ${load.calls} executions in ${load.ms} ms, by worker ${JSON.stringify(load.byWorker)}\n` +
 				`  Basic to Bearer: ${describeRounds(basic)}\n  Password Grant:  ${describeRounds(oauth)}; ` +
-				`password logins ${lab.counts.oauthPasswordCalls}, refreshes ${lab.counts.oauthRefreshCalls}, reused refresh tokens ${lab.counts.oauthRefreshReused}`,
+				`password logins ${lab.counts.oauthPasswordCalls}, refreshes ${lab.counts.oauthRefreshCalls}, reused refresh tokens ${lab.counts.oauthRefreshReused}\n` +
+				`  Client Credentials (Private Key JWT, oidc-provider): ${describeRounds(clientCredentials)}; refused ${machine.lab.counts.tokenRefused}`,
 		);
 		expect(load.failed).toEqual([]);
-		expect(load.calls).toBe(200);
+		expect(load.calls).toBe(300);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
+		expect(machine.lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.apiAccepted).toBeGreaterThanOrEqual(200);
+		expect(machine.lab.counts.apiAccepted).toBeGreaterThanOrEqual(100);
+		expect(machine.lab.counts.tokenRefused).toBe(0);
 		expect(Object.keys(load.byWorker).sort()).toEqual(['worker-1', 'worker-2']);
 		// Cold start, then at least three renewals for each credential.
 		expect(basic.rounds.length).toBeGreaterThanOrEqual(4);
 		expect(oauth.rounds.length).toBeGreaterThanOrEqual(4);
+		expect(clientCredentials.rounds.length).toBeGreaterThanOrEqual(4);
 		// Cold start and every later round: no more tokens per credential than workers.
 		expect(basic.maxIssued).toBeLessThanOrEqual(WORKERS);
 		expect(oauth.maxIssued).toBeLessThanOrEqual(WORKERS);
+		expect(clientCredentials.maxIssued).toBeLessThanOrEqual(WORKERS);
 	});
 
 	it('runs the same 200 executions against a strict server (reuse of a rotated refresh token revokes the family): none fails', async () => {
@@ -129,29 +157,38 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 
 	it('a worker restarted in the middle of a token lifetime uses the stored token without a token call', async () => {
 		const { lab } = rotating;
-		lab.set({ lifetimeSeconds: 300 });
-		lab.revokeAllTokens(); // the next executions renew after the 401 and store 300 s tokens
-		const warm = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant], 20, 20);
+		const flows = [rotating.basic, rotating.passwordGrant, machine.flow];
+		for (const l of [lab, machine.lab]) {
+			l.set({ lifetimeSeconds: 300 });
+			l.revokeAllTokens(); // the next executions renew after the 401 and store 300 s tokens
+		}
+		const warm = await runLoad(cluster.webhookBase, flows, 30, 20);
 		expect(warm.failed).toEqual([]);
 		const [first, second] = cluster.workers;
 		await cluster.stopWorker(first);
 		await cluster.stopWorker(second);
 		await cluster.startWorker(second);
 		resetCounts(lab);
-		const load = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant], 20, 10);
+		resetCounts(machine.lab);
+		const load = await runLoad(cluster.webhookBase, flows, 30, 10);
 		expect(load.failed).toEqual([]);
-		expect(load.byWorker).toEqual({ 'worker-2': 20 });
+		expect(load.byWorker).toEqual({ 'worker-2': 30 });
 		expect(lab.counts.apiAccepted).toBe(20);
+		expect(machine.lab.counts.apiAccepted).toBe(10);
 		expect(lab.tokenRequests).toHaveLength(0);
+		expect(machine.lab.tokenCalls).toHaveLength(0);
 		await cluster.startWorker(first);
 		lab.set({ lifetimeSeconds: LIFETIME_S });
+		machine.lab.set({ lifetimeSeconds: LIFETIME_S });
 	});
 
-	it('prints no password, client secret or token in the output of main or any worker', () => {
+	it('prints no password, client secret, private key or token in the output of main or any worker', () => {
 		for (const { lab } of [rotating, strict]) resetCounts(lab);
+		resetCounts(machine.lab);
 		expect(seenAccessTokens.size).toBeGreaterThan(4);
 		const secrets = [
 			...[rotating, strict].flatMap(({ lab }) => [lab.settings.password, lab.settings.clientSecret, ...lab.issuedRefreshTokens]),
+			...keyChunks(machine.lab.clients.rsa.privateKeyPem),
 			...seenAccessTokens,
 		];
 		const logs = cluster.logs();

@@ -1,5 +1,7 @@
 import { BasicToBearerApi } from '../../../credentials/BasicToBearerApi.credentials';
 import { BearerTokenApi } from '../../../credentials/BearerTokenApi.credentials';
+import { ClientCredentialsOAuth2Api } from '../../../credentials/ClientCredentialsOAuth2Api.credentials';
+import { JwtBearerOAuth2Api } from '../../../credentials/JwtBearerOAuth2Api.credentials';
 import { PasswordGrantOAuth2Api } from '../../../credentials/PasswordGrantOAuth2Api.credentials';
 import { TokenLoginApi } from '../../../credentials/TokenLoginApi.credentials';
 
@@ -22,7 +24,8 @@ describe('credential declarations', () => {
 		expect([type.name, type.displayName]).toEqual(['passwordGrantOAuth2Api', 'OAuth2 Password Grant API']);
 		expect(labels(type)).toEqual([
 			'Client Id', 'Client Secret', 'Username', 'Password', 'Grant Type', 'Headers', 'Access Token URL',
-			'Refresh Token URL', 'Scope', 'Client Authentication', 'Use Raw Token', 'Body Parameters', 'Ignore SSL Issues (Insecure)',
+			'Refresh Token URL', 'Scope', 'Client Authentication', 'Private Key', 'Key ID', 'Signing Algorithm', 'Assertion Audience',
+			'Use Raw Token', 'Body Parameters', 'Ignore SSL Issues (Insecure)',
 		]);
 	});
 
@@ -56,13 +59,13 @@ describe('credential declarations', () => {
 		expect(labels(type)).toEqual(['Token', 'Test URL']);
 	});
 
-	it.each([[new BasicToBearerApi()], [new PasswordGrantOAuth2Api()], [new TokenLoginApi()]])('%p keeps every stored secret password-typed and one expirable field', (type) => {
+	it.each([[new BasicToBearerApi()], [new PasswordGrantOAuth2Api()], [new TokenLoginApi()], [new ClientCredentialsOAuth2Api()], [new JwtBearerOAuth2Api()]])('%p keeps every stored secret password-typed and one expirable field', (type) => {
 		const hidden = type.properties.filter((p) => p.type === 'hidden');
 		expect(hidden.filter((p) => p.typeOptions?.expirable).map((p) => p.name)).toEqual(['sessionToken']);
 		for (const name of ['sessionToken', 'accessToken', 'refreshToken']) {
 			expect(hidden.find((p) => p.name === name)?.typeOptions?.password).toBe(true);
 		}
-		for (const property of type.properties.filter((p) => /password|secret/i.test(p.name))) {
+		for (const property of type.properties.filter((p) => /password|secret|privateKey/i.test(p.name))) {
 			expect(property.typeOptions?.password).toBe(true);
 		}
 	});

@@ -1,0 +1,81 @@
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { storedTokenFields, tokenHooks } from './common/engine';
+import {
+	assertionAudienceField,
+	clientAuthenticationField,
+	clientIdField,
+	clientSecretField,
+	ignoreSslIssuesField,
+	jwtBearerScheme,
+	signingKeyFields,
+} from './common/schemes';
+
+const hooks = tokenHooks(jwtBearerScheme);
+
+export class JwtBearerOAuth2Api implements ICredentialType {
+	name = 'jwtBearerOAuth2Api';
+
+	displayName = 'OAuth2 JWT Bearer API';
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-jwt-bearer-api';
+
+	icon: Icon = { light: 'file:../icons/tokenAuth.svg', dark: 'file:../icons/tokenAuth.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://login.example.com/services/oauth2/token',
+		},
+		{ displayName: 'Issuer', name: 'issuer', type: 'string', default: '', required: true, description: 'The iss claim: who signs the assertion, often the client ID' },
+		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'The sub claim, e.g. the user to act as; optional' },
+		{ displayName: 'Audience', name: 'audience', type: 'string', default: '', description: 'The aud claim; empty: the Access Token URL' },
+		{ displayName: 'Scope', name: 'scope', type: 'string', default: '', description: 'Sent as the scope parameter of the token request' },
+		{
+			displayName: 'Extra Claims',
+			name: 'extraClaims',
+			type: 'json',
+			default: '{}',
+			description: 'More claims for the assertion, as a JSON object: {"scope": "https://www.googleapis.com/auth/drive"}',
+		},
+		{ displayName: 'Assertion Lifetime', name: 'assertionLifetime', type: 'number', default: 300, description: 'Seconds from iat to exp of each assertion' },
+		...signingKeyFields(),
+		clientAuthenticationField(['none', 'header', 'body', 'privateKeyJwt', 'clientSecretJwt']),
+		clientIdField(['header', 'body', 'privateKeyJwt', 'clientSecretJwt']),
+		clientSecretField(['header', 'body', 'clientSecretJwt']),
+		assertionAudienceField,
+		{
+			displayName: 'Body Parameters',
+			name: 'bodyParameters',
+			type: 'json',
+			default: '{}',
+			description: 'Extra form parameters for the token request, as a JSON object: {"key": "value"}',
+		},
+		{
+			displayName: 'Headers',
+			name: 'headers',
+			type: 'json',
+			default: '{}',
+			description: 'Extra headers for the token request, as a JSON object: {"key": "value"}',
+		},
+		{
+			displayName: 'Use Raw Token',
+			name: 'omitBearerPrefix',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
+		},
+		ignoreSslIssuesField,
+		...storedTokenFields,
+	];
+
+	preAuthentication = hooks.preAuthentication;
+
+	authenticate = hooks.authenticate;
+
+	test = hooks.test;
+}

@@ -1,0 +1,47 @@
+import { constants, createHmac, sign, type KeyObject } from 'crypto';
+
+import type { AsymmetricAlgorithm, SigningAlgorithm } from './algorithm';
+
+/** What signs an assertion: a private key with its algorithm, or the client secret for HS256. */
+export type AssertionKey =
+	| { algorithm: AsymmetricAlgorithm; privateKey: KeyObject; keyId?: string }
+	| { algorithm: 'HS256'; secret: string };
+
+const DIGEST_OF: Record<SigningAlgorithm, string> = {
+	RS256: 'sha256',
+	RS384: 'sha384',
+	RS512: 'sha512',
+	PS256: 'sha256',
+	ES256: 'sha256',
+	ES384: 'sha384',
+	HS256: 'sha256',
+};
+
+/** A compact JWS (RFC 7515 section 7.1) of the claims, header {alg, typ: "JWT", kid?}. */
+export function signJwt(claims: Record<string, unknown>, key: AssertionKey): string {
+	const header: Record<string, string> = { alg: key.algorithm, typ: 'JWT' };
+	if ('keyId' in key && key.keyId !== undefined && key.keyId !== '') header.kid = key.keyId;
+	const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
+	return `${signingInput}.${signatureOf(signingInput, key).toString('base64url')}`;
+}
+
+function signatureOf(signingInput: string, key: AssertionKey): Buffer {
+	const digest = DIGEST_OF[key.algorithm];
+	const data = Buffer.from(signingInput);
+	if (key.algorithm === 'HS256') return createHmac(digest, key.secret).update(data).digest();
+	switch (key.algorithm) {
+		case 'ES256':
+		case 'ES384':
+			// JWS wants r||s of fixed length (RFC 7518 section 3.4), not OpenSSL's DER.
+			return sign(digest, data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
+		case 'PS256':
+			// RFC 7518 section 3.5: MGF1 with the same hash, salt as long as the hash.
+			return sign(digest, data, { key: key.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
+		default:
+			return sign(digest, data, key.privateKey);
+	}
+}
+
+function base64url(text: string): string {
+	return Buffer.from(text).toString('base64url');
+}

@@ -1,0 +1,111 @@
+// OAuth2 Client Credentials API in real n8n: HTTP Request node, predefined credential type, against
+// oidc-provider (test/servers/oidc-lab.ts), whose resource server verifies every token. Every count
+// asserted is what the lab's servers saw.
+import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
+import { errorText, nodeItems } from './harness/cli';
+import { createInstance, N8nInstance } from './harness/instance';
+import { clientCredentialsCredential, keyChunks } from './harness/machine-credentials';
+import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
+
+describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
+	let n8n: N8nInstance;
+	let lab: OidcLab;
+	const flows: Record<string, WorkflowFixture> = {};
+
+	beforeAll(async () => {
+		lab = await startOidcLab();
+		n8n = createInstance('client-credentials');
+		const creds = {
+			hundred: clientCredentialsCredential(lab, 'rsa'),
+			audience: clientCredentialsCredential(lab, 'basic', { bodyParameters: JSON.stringify({ audience: 'https://api.example.com' }) }),
+			ec256: clientCredentialsCredential(lab, 'ec256'),
+			secretJwt: clientCredentialsCredential(lab, 'secretJwt'),
+			post: clientCredentialsCredential(lab, 'post'),
+			// A valid key the provider does not know for this client (the ec256 client's key, sent as cc-rsa).
+			unknownKey: clientCredentialsCredential(lab, 'rsa', { privateKey: lab.clients.ec256.privateKeyPem, signingAlgorithm: 'ES256' }),
+		};
+		const flow = (key: keyof typeof creds, items = 1) =>
+			(flows[key] = httpWorkflow({
+				url: `=${lab.apiUrl}?item={{ $json.i }}`,
+				credentialType: 'clientCredentialsOAuth2Api',
+				credentialId: creds[key].id,
+				credentialName: creds[key].name,
+				items,
+			}));
+		flow('hundred', 100);
+		flow('audience');
+		flow('ec256');
+		flow('secretJwt');
+		flow('post');
+		flow('unknownKey', 5);
+		await n8n.cli.importCredentials(Object.values(creds));
+		await n8n.cli.importWorkflow(Object.values(flows));
+	});
+
+	afterAll(async () => {
+		await lab?.close();
+		n8n?.cleanup();
+	});
+
+	beforeEach(() => {
+		lab.set({ tokenDelayMs: 0, lifetimeSeconds: 3600 });
+		lab.resetCounts();
+	});
+
+	it('Private Key JWT: a 100-item run with a cold credential makes exactly 1 token call; the API accepts all 100', async () => {
+		lab.set({ tokenDelayMs: 300 }); // every item's request starts while the token call is on its way
+		const result = await n8n.cli.execute(flows.hundred.id);
+		expect(result.ok).toBe(true);
+		const items = nodeItems(result.run, HTTP_NODE);
+		expect(items).toHaveLength(100);
+		expect(new Set(items.map((item) => item.item)).size).toBe(100);
+		expect(lab.counts.tokenCalls).toBe(1);
+		expect(lab.tokenCalls[0]).toEqual(expect.objectContaining({ authMethod: 'private_key_jwt', clientId: lab.clients.rsa.clientId, status: 200 }));
+		expect(lab.tokenCalls[0].assertion?.header).toEqual(expect.objectContaining({ alg: 'RS256', kid: lab.clients.rsa.kid }));
+		expect(lab.counts.apiAccepted).toBe(100);
+		expect(lab.counts.apiRejected).toBe(0);
+		// The second execution uses the stored token.
+		lab.resetCounts();
+		const again = await n8n.cli.execute(flows.hundred.id);
+		expect(again.ok).toBe(true);
+		expect(lab.counts.tokenCalls).toBe(0);
+		expect(lab.counts.apiAccepted).toBe(100);
+	});
+
+	it('an `audience` body parameter reaches the authorization server and becomes the token audience the API sees', async () => {
+		const result = await n8n.cli.execute(flows.audience.id);
+		expect(result.ok).toBe(true);
+		expect(lab.counts.tokenCalls).toBe(1);
+		expect(lab.tokenCalls[0].authMethod).toBe('client_secret_basic');
+		expect(lab.tokenCalls[0].form).toEqual(expect.objectContaining({ grant_type: 'client_credentials', audience: 'https://api.example.com', scope: 'read' }));
+		expect(lab.tokenCalls[0].tokenAudience).toBe('https://api.example.com');
+		expect(lab.apiAudiences).toEqual(['https://api.example.com']);
+	});
+
+	it.each([
+		['ec256', 'private_key_jwt'],
+		['secretJwt', 'client_secret_jwt'],
+		['post', 'client_secret_post'],
+	] as const)('%s: authenticates as %s and the API accepts the token', async (key, method) => {
+		const result = await n8n.cli.execute(flows[key].id);
+		expect(result.ok).toBe(true);
+		expect(lab.tokenCalls.map((call) => [call.authMethod, call.status])).toEqual([[method, 200]]);
+		expect(lab.counts.apiAccepted).toBe(1);
+	});
+
+	it('a key the server does not know: at most one token call, refused, and the message carries no key material', async () => {
+		const result = await n8n.cli.execute(flows.unknownKey.id);
+		expect(result.ok).toBe(false);
+		expect(lab.counts.tokenCalls).toBe(1);
+		expect(lab.tokenCalls[0]).toEqual(expect.objectContaining({ status: 401, error: 'invalid_client' }));
+		expect(lab.counts.apiCalls).toBe(0);
+		const message = errorText(result.run);
+		expect(message).toMatch(/refused|invalid_client/i);
+		for (const chunk of keyChunks(lab.clients.ec256.privateKeyPem)) {
+			expect(message).not.toContain(chunk);
+			expect(result.stdout + result.stderr).not.toContain(chunk);
+		}
+		expect(result.stdout + result.stderr).not.toContain(lab.tokenCalls[0].form.client_assertion);
+	});
+});
+

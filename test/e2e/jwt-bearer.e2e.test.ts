@@ -1,0 +1,114 @@
+// OAuth2 JWT Bearer API in real n8n: HTTP Request node, predefined credential type, against the JWT
+// Bearer lab (test/servers/jwt-bearer-lab.ts: @node-oauth/oauth2-server with the RFC 7523 grant,
+// assertions verified with jose, replayed jti refused). Every count asserted is what the lab saw.
+import { JWT_BEARER_GRANT, startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
+import { errorText, nodeItems } from './harness/cli';
+import { createInstance, N8nInstance } from './harness/instance';
+import { jwtBearerCredential, keyChunks } from './harness/machine-credentials';
+import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
+
+describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
+	let n8n: N8nInstance;
+	let lab: JwtBearerLab;
+	const flows: Record<string, WorkflowFixture> = {};
+
+	beforeAll(async () => {
+		lab = await startJwtBearerLab();
+		n8n = createInstance('jwt-bearer');
+		const creds = {
+			grant: jwtBearerCredential(lab),
+			es256: jwtBearerCredential(lab, { privateKey: lab.keys.ec256.privateKeyPem, keyId: lab.keys.ec256.kid, signingAlgorithm: 'ES256' }),
+			renewing: jwtBearerCredential(lab),
+			withSecret: jwtBearerCredential(lab, { clientAuthentication: 'header', clientId: lab.settings.clientId, clientSecret: lab.settings.clientSecret }),
+			// A key the lab does not trust for this issuer.
+			untrusted: jwtBearerCredential(lab, { privateKey: lab.clientKey.privateKeyPem, keyId: '' }),
+		};
+		const flow = (key: keyof typeof creds, items = 1, options: Record<string, unknown> = {}) =>
+			(flows[key] = httpWorkflow({
+				url: `=${lab.apiUrl}?item={{ $json.i }}`,
+				credentialType: 'jwtBearerOAuth2Api',
+				credentialId: creds[key].id,
+				credentialName: creds[key].name,
+				items,
+				options,
+			}));
+		flow('grant', 100);
+		flow('es256');
+		// One item a second, so that a 4 s token reaches its renewal margin inside the run.
+		flow('renewing', 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
+		flow('withSecret');
+		flow('untrusted', 5);
+		await n8n.cli.importCredentials(Object.values(creds));
+		await n8n.cli.importWorkflow(Object.values(flows));
+	});
+
+	afterAll(async () => {
+		await lab?.close();
+		n8n?.cleanup();
+	});
+
+	beforeEach(() => {
+		lab.set({ tokenDelayMs: 0, lifetimeSeconds: 3600 });
+		lab.resetCounts();
+	});
+
+	it('the JWT Bearer grant: one token call for 100 items, a verified RS256 assertion with iss, sub, aud, jti, exp', async () => {
+		lab.set({ tokenDelayMs: 300 });
+		const result = await n8n.cli.execute(flows.grant.id);
+		expect(result.ok).toBe(true);
+		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(100);
+		expect(lab.counts.tokenCalls).toBe(1);
+		expect(lab.counts.tokensIssued).toBe(1);
+		const call = lab.tokenCalls[0];
+		expect(call.form.grant_type).toBe(JWT_BEARER_GRANT);
+		expect(call.form.scope).toBe('api');
+		expect(call.authMethod).toBe('none');
+		expect(call.header).toEqual(expect.objectContaining({ alg: 'RS256', kid: lab.keys.rsa.kid }));
+		expect(call.claims).toEqual(
+			expect.objectContaining({ iss: lab.settings.issuer, sub: 'alice@example.com', aud: lab.tokenUrl, jti: expect.any(String) }),
+		);
+		const claims = call.claims as { iat: number; exp: number };
+		expect(claims.exp - claims.iat).toBeLessThanOrEqual(300);
+		expect(lab.counts.apiAccepted).toBe(100);
+		expect(new Set(lab.apiSubjects)).toEqual(new Set(['alice@example.com']));
+	});
+
+	it('ES256 assertions are accepted', async () => {
+		const result = await n8n.cli.execute(flows.es256.id);
+		expect(result.ok).toBe(true);
+		expect(lab.tokenCalls.map((call) => [call.header?.alg, call.status])).toEqual([['ES256', 200]]);
+	});
+
+	it('renews before expiry with a fresh assertion each time (the lab refuses a replayed jti; none was refused)', async () => {
+		lab.set({ lifetimeSeconds: 4 });
+		const result = await n8n.cli.execute(flows.renewing.id);
+		expect(result.ok).toBe(true);
+		expect(lab.counts.apiAccepted).toBe(6);
+		expect(lab.counts.apiExpiredSeen).toBe(0);
+		expect(lab.counts.tokenCalls).toBeGreaterThanOrEqual(2);
+		expect(lab.counts.replaysRefused).toBe(0);
+		const jtis = lab.tokenCalls.map((call) => call.claims?.jti);
+		expect(new Set(jtis).size).toBe(jtis.length);
+	});
+
+	it('with Client Authentication "Client Secret in Header" the lab authenticates the client too', async () => {
+		const result = await n8n.cli.execute(flows.withSecret.id);
+		expect(result.ok).toBe(true);
+		expect(lab.tokenCalls.map((call) => [call.authMethod, call.status])).toEqual([['client_secret_basic', 200]]);
+	});
+
+	it('a key the server does not trust: refused, no API call, and no key material in the message or output', async () => {
+		const result = await n8n.cli.execute(flows.untrusted.id);
+		expect(result.ok).toBe(false);
+		expect(lab.counts.tokenCalls).toBe(1);
+		expect(lab.tokenCalls[0]).toEqual(expect.objectContaining({ status: 400, error: 'invalid_grant' }));
+		expect(lab.counts.apiCalls).toBe(0);
+		const message = errorText(result.run);
+		expect(message).toMatch(/refused|invalid_grant/i);
+		for (const chunk of keyChunks(lab.clientKey.privateKeyPem)) {
+			expect(message).not.toContain(chunk);
+			expect(result.stdout + result.stderr).not.toContain(chunk);
+		}
+		expect(result.stdout + result.stderr).not.toContain(lab.tokenCalls[0].form.assertion);
+	});
+});

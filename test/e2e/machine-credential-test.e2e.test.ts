@@ -1,0 +1,120 @@
+// The editor's Test button for the machine-to-machine types, as the editor runs it: owner setup,
+// login, save the credential (POST /rest/credentials), then POST /rest/credentials/test, on a
+// running `n8n start`, against oidc-provider and the JWT Bearer lab.
+import { startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
+import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
+import { CredentialFixture } from './harness/cli';
+import { createInstance, N8nInstance } from './harness/instance';
+import { clientCredentialsCredential, jwtBearerCredential, keyChunks } from './harness/machine-credentials';
+import { N8nServer } from './harness/n8n-server';
+
+/** An RSA key whose base64 body was cut short: PEM armour, but nothing a parser can read. */
+const truncated = (pem: string) => {
+	const lines = pem.trim().split('\n');
+	return [...lines.slice(0, 6), lines[lines.length - 1]].join('\n');
+};
+
+describe('credential test from the editor: OAuth2 Client Credentials API and OAuth2 JWT Bearer API', () => {
+	let n8n: N8nInstance;
+	let server: N8nServer;
+	let oidc: OidcLab;
+	let bearer: JwtBearerLab;
+
+	beforeAll(async () => {
+		oidc = await startOidcLab();
+		bearer = await startJwtBearerLab();
+		n8n = createInstance('machine-credential-test');
+		server = await N8nServer.start(n8n.cli.line, n8n.userFolder);
+		await server.setupOwnerAndLogin();
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		await oidc?.close();
+		await bearer?.close();
+		n8n?.cleanup();
+	});
+
+	beforeEach(() => {
+		oidc.resetCounts();
+		bearer.resetCounts();
+	});
+
+	async function saveAndTest(credential: CredentialFixture) {
+		const id = await server.createCredential(credential.name, credential.type, credential.data);
+		const result = await server.testCredential(id, credential.name, credential.type, credential.data);
+		if (process.env.E2E_DEBUG) console.log(credential.type, JSON.stringify(result));
+		return result;
+	}
+
+	/** No piece of the key, nor the key as typed, is in the message. */
+	function expectNoKeyMaterial(message: string | undefined, pem: string): void {
+		for (const chunk of keyChunks(pem)) expect(message ?? '').not.toContain(chunk);
+	}
+
+	it('lists both new credential types', async () => {
+		expect(await server.credentialTypes()).toEqual(expect.arrayContaining(['clientCredentialsOAuth2Api', 'jwtBearerOAuth2Api']));
+	});
+
+	it('Client Credentials (Private Key JWT): succeeds with a real token from oidc-provider', async () => {
+		const result = await saveAndTest(clientCredentialsCredential(oidc, 'rsa'));
+		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+		expect(oidc.counts.tokensIssued).toBeGreaterThanOrEqual(1);
+		expect(oidc.counts.tokenRefused).toBe(0);
+		expect(oidc.tokenCalls[0].authMethod).toBe('private_key_jwt');
+	});
+
+	it('Client Credentials: a key the provider does not know for the client fails, the message says refused and shows no key', async () => {
+		const wrongKey = oidc.clients.ec384.privateKeyPem;
+		const result = await saveAndTest(clientCredentialsCredential(oidc, 'rsa', { privateKey: wrongKey, signingAlgorithm: 'ES384' }));
+		expect(result.status).toBe('Error');
+		expect(oidc.counts.tokenCalls).toBe(1);
+		expect(oidc.counts.tokenRefused).toBe(1);
+		expect(result.message).toMatch(/refused|invalid_client/i);
+		expectNoKeyMaterial(result.message, wrongKey);
+	});
+
+	it('Client Credentials: a key that cannot be read fails before any request, naming the Private Key', async () => {
+		const broken = truncated(oidc.clients.rsa.privateKeyPem);
+		const result = await saveAndTest(clientCredentialsCredential(oidc, 'rsa', { privateKey: broken }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/Private Key/);
+		expect(oidc.counts.tokenCalls).toBe(0);
+		expectNoKeyMaterial(result.message, broken);
+	});
+
+	it('Client Credentials: ES256 with an RSA key fails before any request, naming the algorithm and the key', async () => {
+		const result = await saveAndTest(clientCredentialsCredential(oidc, 'rsa', { signingAlgorithm: 'ES256' }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/ES256/);
+		expect(result.message).toMatch(/RSA/);
+		expect(oidc.counts.tokenCalls).toBe(0);
+		expectNoKeyMaterial(result.message, oidc.clients.rsa.privateKeyPem);
+	});
+
+	it('JWT Bearer: succeeds with a real token from the JWT Bearer lab', async () => {
+		const result = await saveAndTest(jwtBearerCredential(bearer));
+		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+		expect(bearer.counts.tokensIssued).toBeGreaterThanOrEqual(1);
+		expect(bearer.counts.tokenRefused).toBe(0);
+	});
+
+	it('JWT Bearer: a key the server does not trust fails, the message says refused and shows no key', async () => {
+		const wrongKey = bearer.clientKey.privateKeyPem;
+		const result = await saveAndTest(jwtBearerCredential(bearer, { privateKey: wrongKey, keyId: '' }));
+		expect(result.status).toBe('Error');
+		expect(bearer.counts.tokenCalls).toBe(1);
+		expect(bearer.counts.tokenRefused).toBe(1);
+		expect(result.message).toMatch(/refused|invalid_grant/i);
+		expectNoKeyMaterial(result.message, wrongKey);
+	});
+
+	it('JWT Bearer: a key that cannot be read fails before any request, naming the Private Key', async () => {
+		const broken = truncated(bearer.keys.rsa.privateKeyPem);
+		const result = await saveAndTest(jwtBearerCredential(bearer, { privateKey: broken }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/Private Key/);
+		expect(bearer.counts.tokenCalls).toBe(0);
+		expectNoKeyMaterial(result.message, broken);
+	});
+});

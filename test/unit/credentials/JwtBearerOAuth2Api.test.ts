@@ -1,0 +1,33 @@
+import { JwtBearerOAuth2Api } from '../../../credentials/JwtBearerOAuth2Api.credentials';
+
+/** The public contract: exported workflows refer to these names; labels follow issue 15. */
+describe('OAuth2 JWT Bearer API declaration', () => {
+	const type = new JwtBearerOAuth2Api();
+	const field = (name: string) => type.properties.find((p) => p.name === name);
+	const shownFor = (name: string) => field(name)?.displayOptions?.show?.clientAuthentication;
+
+	it('has its name, labels and documentation anchor', () => {
+		expect([type.name, type.displayName]).toEqual(['jwtBearerOAuth2Api', 'OAuth2 JWT Bearer API']);
+		expect(type.properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName)).toEqual([
+			'Access Token URL', 'Issuer', 'Subject', 'Audience', 'Scope', 'Extra Claims', 'Assertion Lifetime', 'Private Key', 'Key ID',
+			'Signing Algorithm', 'Client Authentication', 'Client Id', 'Client Secret', 'Assertion Audience', 'Body Parameters', 'Headers',
+			'Use Raw Token', 'Ignore SSL Issues (Insecure)',
+		]);
+		expect(type.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-jwt-bearer-api');
+		expect(type.test.request.url).toBe('={{$credentials.accessTokenUrl}}');
+	});
+
+	it('authenticates no client by default, and offers the four client authentications', () => {
+		const options = (field('clientAuthentication')?.options as Array<{ name: string; value: string }>).map((o) => o.name);
+		expect(options).toEqual(['None', 'Client Secret in Header', 'Client Secret in Body', 'Private Key JWT', 'Client Secret JWT']);
+		expect(field('clientAuthentication')?.default).toBe('none');
+		expect(field('assertionLifetime')?.default).toBe(300);
+	});
+
+	it('always shows the key fields (the grant is signed), the client fields only when a client authenticates', () => {
+		for (const name of ['privateKey', 'keyId', 'signingAlgorithm']) expect(field(name)?.displayOptions).toBeUndefined();
+		expect(shownFor('clientId')).toEqual(['header', 'body', 'privateKeyJwt', 'clientSecretJwt']);
+		expect(shownFor('clientSecret')).toEqual(['header', 'body', 'clientSecretJwt']);
+		expect(field('privateKey')?.typeOptions).toMatchObject({ password: true });
+	});
+});

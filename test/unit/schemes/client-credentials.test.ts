@@ -1,0 +1,67 @@
+import { decodeJwt, jwtVerify } from 'jose';
+
+import { clientCredentialsScheme } from '../../../credentials/common/schemes/client-credentials';
+import { rsaKey } from '../assertion/test-keys';
+
+const base = { accessTokenUrl: 'https://as.example/token', clientId: 'svc', clientSecret: 'svc-secret' };
+const formOf = (credentials: Record<string, unknown>) => {
+	const request = clientCredentialsScheme.loginRequest(clientCredentialsScheme.readSettings(credentials as never));
+	return { request, form: Object.fromEntries(new URLSearchParams(request.body as string)) };
+};
+
+describe('clientCredentialsScheme', () => {
+	it('posts grant_type=client_credentials with scope, Body Parameters and Headers, the client in HTTP Basic', () => {
+		const { request, form } = formOf({ ...base, scope: 'read write', bodyParameters: '{"audience": "https://api.example.com"}', headers: '{"X-Tenant": "acme"}' });
+		expect(request).toMatchObject({ url: 'https://as.example/token', method: 'POST' });
+		expect(request.headers).toMatchObject({ 'Content-Type': 'application/x-www-form-urlencoded', 'X-Tenant': 'acme', Authorization: expect.stringMatching(/^Basic /) });
+		expect(form).toEqual({ grant_type: 'client_credentials', scope: 'read write', audience: 'https://api.example.com' });
+	});
+
+	it('signs a fresh client assertion for every login request (private_key_jwt)', async () => {
+		const settings = clientCredentialsScheme.readSettings({ ...base, clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8, signingAlgorithm: 'PS256' } as never);
+		const first = new URLSearchParams(clientCredentialsScheme.loginRequest(settings).body as string).get('client_assertion') as string;
+		const second = new URLSearchParams(clientCredentialsScheme.loginRequest(settings).body as string).get('client_assertion') as string;
+		expect(decodeJwt(first).jti).not.toBe(decodeJwt(second).jti);
+		await expect(jwtVerify(first, rsaKey.publicKey, { algorithms: ['PS256'], audience: base.accessTokenUrl, issuer: 'svc', subject: 'svc' })).resolves.toBeDefined();
+	});
+
+	it('has no refresh request: a client credentials token is renewed by a new grant', () => {
+		expect(clientCredentialsScheme.refreshRequest).toBeUndefined();
+	});
+
+	it('changes its identity when any setting changes, the key and the secret included', () => {
+		const identity = (more: Record<string, unknown>) => JSON.stringify(clientCredentialsScheme.readSettings({ ...base, ...more } as never).identity);
+		const seen = new Set([
+			identity({}),
+			identity({ clientSecret: 'other' }),
+			identity({ scope: 'a' }),
+			identity({ bodyParameters: '{"audience":"x"}' }),
+			identity({ headers: '{"h":"1"}' }),
+			identity({ clientAuthentication: 'body' }),
+			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8 }),
+			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.traditional }),
+			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8, keyId: 'k2' }),
+			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8, signingAlgorithm: 'RS512' }),
+			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8, assertionAudience: 'https://as.example' }),
+		]);
+		expect(seen.size).toBe(11);
+	});
+
+	it('lists the secret and the key for redaction', () => {
+		const settings = clientCredentialsScheme.readSettings({ ...base, clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8 } as never);
+		expect(settings.secrets).toEqual(['svc-secret', rsaKey.pkcs8]);
+	});
+
+	it.each([
+		['no Access Token URL', { accessTokenUrl: '' }, 'Access Token URL is empty'],
+		['Body Parameters that are not JSON', { bodyParameters: 'audience=x' }, 'Body Parameters is not valid JSON'],
+		['a garbled key', { clientAuthentication: 'privateKeyJwt', privateKey: 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC' }, 'Private Key is not a PEM key'],
+	])('refuses %s before any request', (_name, more, message) => {
+		expect(() => clientCredentialsScheme.readSettings({ ...base, ...more } as never)).toThrow(message);
+	});
+
+	it('reads access_token and expires_in from the answer', () => {
+		const settings = clientCredentialsScheme.readSettings(base as never);
+		expect(clientCredentialsScheme.readResponse(settings, { statusCode: 200, body: { access_token: 'at', expires_in: 60, token_type: 'Bearer' } })).toMatchObject({ accessToken: 'at', expiresInSeconds: 60 });
+	});
+});
