@@ -4,6 +4,7 @@
 #   scripts/benchmark.sh [--items=1000] [--runs=3]        N8N_LINE=1 for n8n 1.123.81 on Node 20
 #   scripts/benchmark.sh --queue [--executions=1000]      queue mode: main, two workers, Redis, Postgres
 #   scripts/benchmark.sh --hook [--requests=10000]        the hook's own cost per request, one process
+#   scripts/benchmark.sh --assertion [--samples=1000]     building and signing one assertion, per algorithm
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -18,4 +19,6 @@ echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg
 for arg in "$@"; do [ "$arg" = --queue ] && exec node .cache/scripts-js/scripts/benchmark-queue.js "$@"; done
 # --hook: the hook's own cost per request in one process (scripts/benchmark-hook.ts).
 for arg in "$@"; do [ "$arg" = --hook ] && exec node --expose-gc .cache/scripts-js/scripts/benchmark-hook.js "$@"; done
+# --assertion: building and signing one client assertion, per algorithm (scripts/benchmark-assertion.ts).
+for arg in "$@"; do [ "$arg" = --assertion ] && exec node .cache/scripts-js/scripts/benchmark-assertion.js "$@"; done
 exec node .cache/scripts-js/scripts/benchmark.js "$@"
