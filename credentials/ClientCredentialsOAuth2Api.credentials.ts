@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { ignoreSslIssuesField } from './common/ignore-ssl-field';
+import { ignoreSslIssuesField } from './common/schemes/fields';
 import { clientCredentialsScheme } from './common/schemes/client-credentials';
 import {
 	assertionAudienceField,
@@ -9,8 +9,8 @@ import {
 	clientSecretField,
 	signingKeyFields,
 } from './common/schemes/client-auth-fields';
-import { storedTokenFields } from './common/stored-token-fields';
-import { tokenExchangeHooks } from './common/token-exchange-hooks';
+import { storedTokenFields } from './common/engine/stored-fields';
+import { tokenExchangeHooks } from './common/engine/hooks';
 
 const hooks = tokenExchangeHooks(clientCredentialsScheme);
 

@@ -3,6 +3,7 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 import { passwordGrantExchange } from './common/schemes/password-grant';
 import { ignoreSslIssuesField } from './common/schemes/fields';
 import { storedTokenFields } from './common/engine/stored-fields';
+import { assertionAudienceField, clientAuthenticationField, signingKeyFields } from './common/schemes/client-auth-fields';
 import { tokenExchangeHooks } from './common/engine/hooks';
 
 const hooks = tokenExchangeHooks(passwordGrantExchange);
@@ -51,16 +52,9 @@ export class PasswordGrantOAuth2Api implements ICredentialType {
 			description: 'Where a refresh token is exchanged for a new access token; empty uses the Access Token URL',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '', description: 'Space-separated scopes to request' },
-		{
-			displayName: 'Client Authentication',
-			name: 'clientAuthentication',
-			type: 'options',
-			options: [
-				{ name: 'Send Client Credentials in Header', value: 'header', description: 'HTTP Basic, as RFC 6749 recommends' },
-				{ name: 'Send Client Credentials in Body', value: 'body', description: 'client_id and client_secret form fields' },
-			],
-			default: 'header',
-		},
+		clientAuthenticationField(['header', 'body', 'privateKeyJwt', 'clientSecretJwt'], 'passwordGrant'),
+		...signingKeyFields(['privateKeyJwt']),
+		assertionAudienceField,
 		{
 			displayName: 'Use Raw Token',
 			name: 'omitBearerPrefix',

@@ -1,4 +1,4 @@
-import { TokenAuthError } from '../token-auth-error';
+import { TokenAuthError } from '../errors';
 
 /** A setting that cannot work, found before any request. The message names it, never its value. */
 export function settingsInvalid(message: string): TokenAuthError {

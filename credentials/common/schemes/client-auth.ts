@@ -8,7 +8,7 @@ import {
 	type AssertionKey,
 } from '../assertion';
 import { settingsInvalid } from '../assertion/settings-invalid';
-import { readSecretField, readTextField, requireHttpUrl } from '../settings-input';
+import { readSecretField, readTextField, requireHttpUrl } from './settings-input';
 
 /**
  * How the client proves who it is at the token endpoint. 'header' and 'body' are the values the

@@ -1,5 +1,5 @@
-import { parseJsonObjectField, readTextField } from '../settings-input';
-import type { ExchangeSettings, TokenExchange } from '../token-exchange';
+import { parseJsonObjectField, readTextField } from './settings-input';
+import type { ExchangeSettings, TokenExchange } from './scheme';
 import { readAccessTokenUrl, readClientAuth, type ClientAuth } from './client-auth';
 import { readOAuthTokenResponse } from './oauth-token-response';
 import { tokenFormRequest, type TokenRequestExtras } from './token-form-request';

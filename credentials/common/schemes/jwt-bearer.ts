@@ -7,8 +7,8 @@ import {
 	type AssertionKey,
 	type GrantAssertionInput,
 } from '../assertion';
-import { parseJsonObject, parseJsonObjectField, readSecretField, readTextField } from '../settings-input';
-import type { ExchangeSettings, TokenExchange } from '../token-exchange';
+import { parseJsonObject, parseJsonObjectField, readSecretField, readTextField } from './settings-input';
+import type { ExchangeSettings, TokenExchange } from './scheme';
 import { readAccessTokenUrl, readClientAuth, type ClientAuth } from './client-auth';
 import { readOAuthTokenResponse } from './oauth-token-response';
 import { tokenFormRequest, type TokenRequestExtras } from './token-form-request';

@@ -1,6 +1,6 @@
-import { readTokenAnswer } from '../token-answer';
-import type { IssuedToken } from '../token-answer';
-import type { TokenHttp } from '../token-exchange';
+import { readTokenAnswer } from '../response/token';
+import type { IssuedToken } from '../response/token';
+import type { TokenHttp } from './scheme';
 
 /** An OAuth2 token response (RFC 6749 section 5.1): access_token, expires_in, refresh_token. */
 export function readOAuthTokenResponse(answer: Awaited<ReturnType<TokenHttp>>, secrets: string[]): IssuedToken {
