@@ -210,6 +210,7 @@ export async function startOidcLab(
 			keyClientMetadata(clients.ec384),
 		],
 		adapter: LabStore,
+		ttl: { ClientCredentials: () => settings.lifetimeSeconds },
 		jwks: { keys: [providerPrivateJwk] },
 		cookies: { keys: [randomBytes(16).toString('hex')] },
 		features: {
