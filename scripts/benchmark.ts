@@ -3,7 +3,7 @@
 // Auth on a static token. Prints token calls, wall time and the ratio to Header Auth. The OAuth2
 // Client Credentials API runs against oidc-provider's resource server (test/servers/oidc-lab.ts),
 // which verifies a JWT on every call: its ratio is to Header Auth on that same API.
-//   scripts/benchmark.sh [--items=1000] [--runs=3]      (N8N_LINE=1 for n8n 1.123.81 on Node 20)
+//   scripts/benchmark.sh [--items=1000] [--runs=3] [--only=client-credentials]   (N8N_LINE=1 for n8n 1.123.81 on Node 20)
 import { startOidcLab, type OidcLab } from '../test/servers/oidc-lab';
 import { startTokenLab } from '../test/servers/token-lab';
 import { CredentialFixture, Execution } from '../test/e2e/harness/cli';
@@ -18,6 +18,8 @@ const arg = (name: string, fallback: number) => {
 };
 const ITEMS = arg('items', 1000);
 const RUNS = arg('runs', 3);
+/** --only=client-credentials: just the Client Credentials type and its Header Auth baseline. */
+const ONLY_CLIENT_CREDENTIALS = process.argv.includes('--only=client-credentials');
 
 interface Case {
 	label: string;
@@ -86,9 +88,11 @@ async function main(): Promise<void> {
 	console.log(`n8n ${n8n.cli.line.version}, ${ITEMS} items per execution, ${RUNS} executions per credential (the first one cold)`);
 
 	const samples: Sample[][] = cases.map(() => []);
+	const selected = cases.map((_, i) => i).filter((i) => !ONLY_CLIENT_CREDENTIALS || cases[i].apiUrl === oidc.apiUrl);
 	for (let run = 0; run < RUNS; run++) {
 		// Interleaved, so that machine load hits every credential alike.
-		for (const [i, c] of cases.entries()) {
+		for (const i of selected) {
+			const c = cases[i];
 			lab.resetCounts();
 			oidc.resetCounts();
 			const result = await n8n.cli.execute(flows[i].id);
@@ -105,7 +109,8 @@ async function main(): Promise<void> {
 
 	console.log('\n| Credential | token calls (cold run / each warm run) | API calls accepted per run | HTTP Request node, median ms | `n8n execute` wall, median s | ratio to Header Auth |');
 	console.log('|---|---|---|---|---|---|');
-	for (const [i, c] of cases.entries()) {
+	for (const i of selected) {
+		const c = cases[i];
 		const s = samples[i];
 		const base = median(samples[c.baseline].map((x) => x.nodeMs));
 		const nodeMs = median(s.map((x) => x.nodeMs));
