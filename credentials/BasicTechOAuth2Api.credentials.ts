@@ -1,10 +1,12 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { BASIC_SERVERS } from '../nodes/BasicTech/base-url';
+
 // The server the flow and the node talk to, as an n8n expression over this credential's own
-// fields. Kept in step with `resolveBaseUrl` in nodes/BasicTech/base-url.ts.
+// fields; the node resolves the same fields with `resolveBaseUrl` from the same BASIC_SERVERS.
 const baseUrlExpression =
 	'($self["server"] === "custom" ? String($self["baseUrl"] || "").trim().replace(new RegExp("/+$"), "")' +
-	' : $self["server"] === "staging" ? "https://beta.api.basic.tech" : "https://api.basic.tech")';
+	` : $self["server"] === "staging" ? "${BASIC_SERVERS.staging}" : "${BASIC_SERVERS.production}")`;
 
 /**
  * Basic (basic.tech) signs users in with OAuth2 authorization code + PKCE (S256) and `state`.

@@ -1,11 +1,9 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { basicToBearerExchange } from './common/schemes/basic-to-bearer';
-import { ignoreSslIssuesField } from './common/schemes/fields';
-import { storedTokenFields } from './common/engine/stored-fields';
-import { tokenExchangeHooks } from './common/engine/hooks';
+import { storedTokenFields, tokenHooks } from './common/engine';
+import { ignoreSslIssuesField, basicToBearerScheme } from './common/schemes';
 
-const hooks = tokenExchangeHooks(basicToBearerExchange);
+const hooks = tokenHooks(basicToBearerScheme);
 
 export class BasicToBearerApi implements ICredentialType {
 	name = 'basicToBearerApi';

@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readBearerToken } from './common/schemes/bearer-token';
-import { setAuthorization } from './common/placement/headers';
+import { authorizationPlacement, placeToken } from './common/placement';
+import { readBearerToken } from './common/schemes';
 
 export class BearerTokenApi implements ICredentialType {
 	name = 'bearerTokenApi';
@@ -40,7 +40,7 @@ export class BearerTokenApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
-		return setAuthorization(requestOptions, `Bearer ${readBearerToken(credentials.token)}`);
+		return placeToken(requestOptions, authorizationPlacement(credentials), readBearerToken(credentials.token));
 	}
 
 	test: ICredentialTestRequest = {

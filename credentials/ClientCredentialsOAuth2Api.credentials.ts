@@ -1,18 +1,17 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { ignoreSslIssuesField } from './common/schemes/fields';
-import { clientCredentialsScheme } from './common/schemes/client-credentials';
+import { storedTokenFields, tokenHooks } from './common/engine';
 import {
 	assertionAudienceField,
 	clientAuthenticationField,
+	clientCredentialsScheme,
 	clientIdField,
 	clientSecretField,
+	ignoreSslIssuesField,
 	signingKeyFields,
-} from './common/schemes/client-auth-fields';
-import { storedTokenFields } from './common/engine/stored-fields';
-import { tokenExchangeHooks } from './common/engine/hooks';
+} from './common/schemes';
 
-const hooks = tokenExchangeHooks(clientCredentialsScheme);
+const hooks = tokenHooks(clientCredentialsScheme);
 
 export class ClientCredentialsOAuth2Api implements ICredentialType {
 	name = 'clientCredentialsOAuth2Api';

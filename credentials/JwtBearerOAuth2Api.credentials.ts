@@ -1,18 +1,17 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { ignoreSslIssuesField } from './common/schemes/fields';
+import { storedTokenFields, tokenHooks } from './common/engine';
 import {
 	assertionAudienceField,
 	clientAuthenticationField,
 	clientIdField,
 	clientSecretField,
+	ignoreSslIssuesField,
+	jwtBearerScheme,
 	signingKeyFields,
-} from './common/schemes/client-auth-fields';
-import { jwtBearerScheme } from './common/schemes/jwt-bearer';
-import { storedTokenFields } from './common/engine/stored-fields';
-import { tokenExchangeHooks } from './common/engine/hooks';
+} from './common/schemes';
 
-const hooks = tokenExchangeHooks(jwtBearerScheme);
+const hooks = tokenHooks(jwtBearerScheme);
 
 export class JwtBearerOAuth2Api implements ICredentialType {
 	name = 'jwtBearerOAuth2Api';

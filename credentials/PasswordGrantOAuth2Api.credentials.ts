@@ -1,12 +1,15 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { passwordGrantExchange } from './common/schemes/password-grant';
-import { ignoreSslIssuesField } from './common/schemes/fields';
-import { storedTokenFields } from './common/engine/stored-fields';
-import { assertionAudienceField, clientAuthenticationField, signingKeyFields } from './common/schemes/client-auth-fields';
-import { tokenExchangeHooks } from './common/engine/hooks';
+import { storedTokenFields, tokenHooks } from './common/engine';
+import {
+	assertionAudienceField,
+	clientAuthenticationField,
+	ignoreSslIssuesField,
+	passwordGrantScheme,
+	signingKeyFields,
+} from './common/schemes';
 
-const hooks = tokenExchangeHooks(passwordGrantExchange);
+const hooks = tokenHooks(passwordGrantScheme);
 
 export class PasswordGrantOAuth2Api implements ICredentialType {
 	name = 'passwordGrantOAuth2Api';

@@ -1,11 +1,9 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { ignoreSslIssuesField } from './common/schemes/fields';
-import { storedTokenFields } from './common/engine/stored-fields';
-import { tokenExchangeHooks } from './common/engine/hooks';
-import { tokenLoginExchange } from './common/schemes/token-login';
+import { storedTokenFields, tokenHooks } from './common/engine';
+import { ignoreSslIssuesField, tokenLoginScheme } from './common/schemes';
 
-const hooks = tokenExchangeHooks(tokenLoginExchange, 'loginUrl');
+const hooks = tokenHooks(tokenLoginScheme, 'loginUrl');
 
 const inBody = { show: { sendCredentialsAs: ['jsonBody', 'formBody'] } };
 

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'crypto';
 
-import { settingsInvalid } from './settings-invalid';
+import { TokenAuthError } from '../errors';
 
 /** The JWS algorithms an assertion can be signed with (RFC 7518 section 3.1). */
 export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384'] as const;
@@ -22,16 +22,16 @@ export function checkAlgorithmFitsKey(label: string, algorithm: AsymmetricAlgori
 	const details = key.asymmetricKeyDetails ?? {};
 	const curve = CURVE_OF[algorithm];
 	if (curve !== undefined) {
-		if (type !== 'ec') throw settingsInvalid(`${algorithm} needs an EC key on curve ${curve.name}, but ${label} is ${describeKey(key)}`);
+		if (type !== 'ec') throw new TokenAuthError('SETTINGS_INVALID', `${algorithm} needs an EC key on curve ${curve.name}, but ${label} is ${describeKey(key)}`);
 		if (details.namedCurve !== curve.nodeName) {
-			throw settingsInvalid(`${algorithm} needs an EC key on curve ${curve.name}, but ${label} is ${describeKey(key)}`);
+			throw new TokenAuthError('SETTINGS_INVALID', `${algorithm} needs an EC key on curve ${curve.name}, but ${label} is ${describeKey(key)}`);
 		}
 		return;
 	}
 	const fits = type === 'rsa' || (algorithm === 'PS256' && type === 'rsa-pss');
-	if (!fits) throw settingsInvalid(`${algorithm} needs an RSA key, but ${label} is ${describeKey(key)}`);
+	if (!fits) throw new TokenAuthError('SETTINGS_INVALID', `${algorithm} needs an RSA key, but ${label} is ${describeKey(key)}`);
 	if ((details.modulusLength ?? 0) < MIN_RSA_BITS) {
-		throw settingsInvalid(`${label} is ${describeKey(key)}; ${algorithm} needs at least ${MIN_RSA_BITS} bits`);
+		throw new TokenAuthError('SETTINGS_INVALID', `${label} is ${describeKey(key)}; ${algorithm} needs at least ${MIN_RSA_BITS} bits`);
 	}
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 
-import { settingsInvalid } from './settings-invalid';
+import { TokenAuthError } from '../errors';
 
 /** RFC 7523 lets the server bound an assertion's life; five minutes is what providers accept. */
 export const ASSERTION_LIFETIME_SECONDS = 300;
@@ -47,7 +47,7 @@ export function grantAssertionClaims(input: GrantAssertionInput, clock: () => nu
 export function checkExtraClaims(label: string, claims: Record<string, unknown>): Record<string, unknown> {
 	const reserved = Object.keys(claims).filter((name) => RESERVED_CLAIMS.includes(name));
 	if (reserved.length > 0) {
-		throw settingsInvalid(`${label} may not set ${reserved.map((name) => `"${name}"`).join(', ')}: the credential's own fields set it`);
+		throw new TokenAuthError('SETTINGS_INVALID', `${label} may not set ${reserved.map((name) => `"${name}"`).join(', ')}: the credential's own fields set it`);
 	}
 	return claims;
 }
@@ -57,7 +57,7 @@ export function readAssertionLifetime(label: string, value: unknown): number {
 	if (value === undefined || value === null || value === '') return ASSERTION_LIFETIME_SECONDS;
 	const seconds = Number(value);
 	if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_GRANT_LIFETIME_SECONDS) {
-		throw settingsInvalid(`${label} must be a whole number of seconds from 1 to ${MAX_GRANT_LIFETIME_SECONDS}, not ${String(value)}`);
+		throw new TokenAuthError('SETTINGS_INVALID', `${label} must be a whole number of seconds from 1 to ${MAX_GRANT_LIFETIME_SECONDS}, not ${String(value)}`);
 	}
 	return seconds;
 }

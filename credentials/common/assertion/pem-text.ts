@@ -1,4 +1,4 @@
-import { settingsInvalid } from './settings-invalid';
+import { TokenAuthError } from '../errors';
 
 /** The PEM blocks that hold a private key node:crypto reads: PKCS#8, PKCS#1 (RSA), SEC1 (EC). */
 const PRIVATE_KEY_LABELS = ['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY'];
@@ -15,7 +15,7 @@ const ARMOR = /-----\s*BEGIN\s+([A-Z0-9]+(?:\s+[A-Z0-9]+)*)\s*-----([\s\S]*?)---
 export function privateKeyPem(label: string, text: string): string {
 	const unescaped = text.includes('\\n') ? text.replace(/\\r/g, '').replace(/\\n/g, '\n') : text;
 	if (!/-----\s*BEGIN\s/.test(unescaped)) {
-		throw settingsInvalid(
+		throw new TokenAuthError('SETTINGS_INVALID', 
 			`${label} is not a PEM key: paste the whole key from "-----BEGIN PRIVATE KEY-----" ` +
 				'(or RSA/EC PRIVATE KEY) to its END line',
 		);
@@ -26,17 +26,17 @@ export function privateKeyPem(label: string, text: string): string {
 		end: normalSpaces(match[3]),
 	}));
 	if (blocks.length === 0) {
-		throw settingsInvalid(`${label} has a BEGIN line but no matching "-----END ...-----" line: the key was cut off when pasted`);
+		throw new TokenAuthError('SETTINGS_INVALID', `${label} has a BEGIN line but no matching "-----END ...-----" line: the key was cut off when pasted`);
 	}
 	const block = blocks.find((candidate) => PRIVATE_KEY_LABELS.includes(candidate.begin));
-	if (block === undefined) throw settingsInvalid(describeWrongBlocks(label, blocks.map((candidate) => candidate.begin)));
+	if (block === undefined) throw new TokenAuthError('SETTINGS_INVALID', describeWrongBlocks(label, blocks.map((candidate) => candidate.begin)));
 	if (block.end !== block.begin) {
-		throw settingsInvalid(`${label}: the "BEGIN ${block.begin}" line ends with "END ${block.end}": the key is damaged`);
+		throw new TokenAuthError('SETTINGS_INVALID', `${label}: the "BEGIN ${block.begin}" line ends with "END ${block.end}": the key is damaged`);
 	}
-	if (/Proc-Type:\s*4,\s*ENCRYPTED/i.test(block.body)) throw settingsInvalid(encryptedMessage(label));
+	if (/Proc-Type:\s*4,\s*ENCRYPTED/i.test(block.body)) throw new TokenAuthError('SETTINGS_INVALID', encryptedMessage(label));
 	const base64 = block.body.replace(/\s+/g, '');
 	if (base64 === '' || !BASE64.test(base64)) {
-		throw settingsInvalid(
+		throw new TokenAuthError('SETTINGS_INVALID', 
 			`${label}: the text between the BEGIN and END lines is not base64: the key was changed or cut when pasted`,
 		);
 	}

@@ -1,7 +1,7 @@
 import { ASYMMETRIC_ALGORITHMS, checkAlgorithmFitsKey, type AsymmetricAlgorithm } from './algorithm';
 import type { AssertionKey } from './jwt';
 import { readPrivateKey } from './private-key';
-import { settingsInvalid } from './settings-invalid';
+import { TokenAuthError } from '../errors';
 
 export interface PrivateKeyInput {
 	/** The Private Key field as typed. */
@@ -21,7 +21,7 @@ export function privateSigningKey(input: PrivateKeyInput): AssertionKey {
 
 /** HS256 with the client secret (Client Secret JWT, RFC 7523 section 2.2 with a MAC). */
 export function secretSigningKey(secret: string): AssertionKey {
-	if (secret === '') throw settingsInvalid('Client Secret is empty: Client Secret JWT signs its assertion (HS256) with it');
+	if (secret === '') throw new TokenAuthError('SETTINGS_INVALID', 'Client Secret is empty: Client Secret JWT signs its assertion (HS256) with it');
 	return { algorithm: 'HS256', secret };
 }
 
@@ -29,7 +29,7 @@ function readAlgorithm(value: unknown): AsymmetricAlgorithm {
 	const text = value === undefined || value === null || value === '' ? 'RS256' : String(value);
 	if ((ASYMMETRIC_ALGORITHMS as readonly string[]).includes(text)) return text as AsymmetricAlgorithm;
 	if (text === 'HS256') {
-		throw settingsInvalid('Signing Algorithm HS256 signs with the Client Secret, not a private key: choose Client Secret JWT for it');
+		throw new TokenAuthError('SETTINGS_INVALID', 'Signing Algorithm HS256 signs with the Client Secret, not a private key: choose Client Secret JWT for it');
 	}
-	throw settingsInvalid(`Signing Algorithm must be one of ${ASYMMETRIC_ALGORITHMS.join(', ')}, not ${text}`);
+	throw new TokenAuthError('SETTINGS_INVALID', `Signing Algorithm must be one of ${ASYMMETRIC_ALGORITHMS.join(', ')}, not ${text}`);
 }

@@ -5,15 +5,13 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { fingerprintOf } from './fingerprint';
-import { takeHeader } from '../placement/headers';
 import { TokenAuthError } from '../errors';
-import type { ExchangeSettings, TokenExchange, TokenHttp } from '../schemes/scheme';
-import { TOKEN_CALL_DEADLINE_MS, tokenHttpFor } from '../http/call';
-import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './state';
-import type { TokenState } from './state';
+import { TOKEN_CALL_DEADLINE_MS, tokenCallFor, type TokenCall } from '../http';
+import { placeToken, takeHeader } from '../placement';
+import type { SchemeSettings, TokenScheme } from '../schemes';
+import { fingerprintOf } from './fingerprint';
+import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom, type TokenState } from './state';
 import { TokenStore } from './store';
-import { authorizationPlacement, placeToken } from '../placement/placement';
 
 /** The credential test sends this header; `authorize` turns that request into a real login. */
 export const CREDENTIAL_TEST_HEADER = 'x-token-auth-credential-test';
@@ -43,14 +41,14 @@ const sharedStore = new TokenStore();
  * request (the expirable field stays empty) and decides whether the held token is still good;
  * `authenticate` puts the held token on the request.
  */
-export class TokenEngine<Settings extends ExchangeSettings> {
+export class TokenEngine<Settings extends SchemeSettings> {
 	private readonly attempts = new WeakMap<object, RequestAttempt>();
 	private readonly store: TokenStore;
 	private readonly clock: () => number;
 	private readonly timeoutMs: number;
 
 	constructor(
-		private readonly exchange: TokenExchange<Settings>,
+		private readonly scheme: TokenScheme<Settings>,
 		options: EngineOptions = {},
 	) {
 		this.store = options.store ?? sharedStore;
@@ -79,21 +77,20 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const settings = this.exchange.readSettings(credentials);
+		const settings = this.scheme.readSettings(credentials);
 		if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) {
 			// n8n sends this one itself: its redirect following would carry the login to any origin.
-			return { ...requestOptions, ...this.exchange.loginRequest(settings), ...sslOptions(settings), disableFollowRedirect: true };
+			return { ...requestOptions, ...this.scheme.loginRequest(settings), ...sslOptions(settings), disableFollowRedirect: true };
 		}
 		const fingerprint = this.fingerprint(settings);
 		const state = this.store.current(fingerprint) ?? readStoredState(credentials, fingerprint);
 		if (state === undefined) {
-			throw new TokenAuthError('No access token is available: the token exchange did not run');
+			throw new TokenAuthError('NO_TOKEN', 'No access token is available: the token exchange did not run');
 		}
 		const attempt = this.attempts.get(credentials) ?? {};
 		attempt.usedToken = state.accessToken;
 		this.attempts.set(credentials, attempt);
-		const placement = settings.placement ?? authorizationPlacement(settings.omitBearerPrefix);
-		return placeToken(requestOptions, placement, state.accessToken);
+		return placeToken(requestOptions, settings.placement, state.accessToken);
 	}
 
 	/** First call for a request: reuse the held token, or get one (one exchange for all callers). */
@@ -101,7 +98,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		const settings = this.exchange.readSettings(credentials);
+		const settings = this.scheme.readSettings(credentials);
 		const fingerprint = this.fingerprint(settings);
 		this.store.adopt(readStoredState(credentials, fingerprint));
 		const current = this.store.current(fingerprint);
@@ -109,7 +106,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		if (current !== undefined && !renewalDue(current, this.clock(), share)) return NO_CHANGE;
 		const renewal = await this.renew(helpers, settings, fingerprint).catch((error: Error) => {
 			// An early renewal that fails leaves a token that still works: use it while it lasts.
-			if (current !== undefined && !hasExpired(current, this.clock())) return undefined;
+			if (error instanceof TokenAuthError && current !== undefined && !hasExpired(current, this.clock())) return undefined;
 			return Promise.reject(error);
 		});
 		return renewal?.initiated === true ? storedFieldsOf(renewal.state) : NO_CHANGE;
@@ -128,7 +125,7 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	): Promise<IDataObject> {
 		if (attempt.failure !== undefined) throw attempt.failure;
 		this.attempts.delete(credentials);
-		const settings = this.exchange.readSettings(credentials);
+		const settings = this.scheme.readSettings(credentials);
 		const fingerprint = this.fingerprint(settings);
 		const inFlight = this.store.inFlight(fingerprint);
 		if (inFlight !== undefined) return storedFieldsOf(await inFlight);
@@ -141,34 +138,37 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	}
 
 	private async renew(helpers: IHttpRequestHelper, settings: Settings, fingerprint: string) {
-		const send = tokenHttpFor(helpers, { deadlineMs: this.timeoutMs });
-		const http: TokenHttp = async (request) => await send({ ...request, ...sslOptions(settings) });
+		const send = tokenCallFor(helpers, { deadlineMs: this.timeoutMs });
+		const call: TokenCall = async (request) => await send({ ...request, ...sslOptions(settings) });
 		return await this.store.renew(
 			fingerprint,
-			async (current) => await this.obtain(http, settings, fingerprint, current),
+			async (current) => await this.obtain(call, settings, fingerprint, current),
 			this.clock,
 		);
 	}
 
 	/** Refreshes when a refresh token is held and falls back to a full login when that fails. */
 	private async obtain(
-		http: TokenHttp,
+		call: TokenCall,
 		settings: Settings,
 		fingerprint: string,
 		current: TokenState | undefined,
 	): Promise<TokenState> {
 		const refreshToken = current?.fingerprint === fingerprint ? current.refreshToken : undefined;
-		if (refreshToken !== undefined && this.exchange.refreshRequest !== undefined) {
-			try {
-				const answer = await http(this.exchange.refreshRequest(settings, refreshToken));
-				const issued = this.exchange.readAnswer(settings, answer);
-				return tokenStateFrom(issued, fingerprint, this.clock(), refreshToken);
-			} catch {
-				// A refused or failed refresh is why the password grant exists: log in again below.
-			}
+		if (refreshToken !== undefined && this.scheme.refreshRequest !== undefined) {
+			const refreshRequest = this.scheme.refreshRequest.bind(this.scheme);
+			const refreshed = await Promise.resolve()
+				.then(async () => await call(refreshRequest(settings, refreshToken)))
+				.then((response) => tokenStateFrom(this.scheme.readResponse(settings, response), fingerprint, this.clock(), refreshToken))
+				.catch((error: Error) => {
+					// A refused or failed refresh is why the password grant exists: log in again below.
+					// Anything else is a bug, which must show rather than turn into a fresh login.
+					return error instanceof TokenAuthError ? undefined : Promise.reject(error);
+				});
+			if (refreshed !== undefined) return refreshed;
 		}
-		const answer = await http(this.exchange.loginRequest(settings));
-		return tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock());
+		const response = await call(this.scheme.loginRequest(settings));
+		return tokenStateFrom(this.scheme.readResponse(settings, response), fingerprint, this.clock());
 	}
 
 	/**
@@ -178,11 +178,11 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	 */
 	private fingerprint(settings: Settings): string {
 		const identity = settings.ignoreSslIssues === true ? [...settings.identity, { ignoreSslIssues: true }] : settings.identity;
-		return fingerprintOf(this.exchange.typeName, identity);
+		return fingerprintOf(this.scheme.typeName, identity);
 	}
 }
 
 /** n8n's own switch for a request that accepts any certificate (its "Ignore SSL Issues"). */
-function sslOptions(settings: ExchangeSettings): Partial<IHttpRequestOptions> {
+function sslOptions(settings: SchemeSettings): Partial<IHttpRequestOptions> {
 	return settings.ignoreSslIssues === true ? { skipSslCertificateValidation: true } : {};
 }

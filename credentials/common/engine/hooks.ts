@@ -6,20 +6,20 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import type { SchemeSettings, TokenScheme } from '../schemes';
 import { CREDENTIAL_TEST_HEADER, TokenEngine } from './engine';
-import type { ExchangeSettings, TokenExchange } from '../schemes/scheme';
 
 /**
  * The three members an exchanging credential class takes from the engine. n8n calls
  * `preAuthentication` with the request helpers as `this`, not the class instance, so the hooks
  * close over their engine instead of reading it from the class.
  */
-export function tokenExchangeHooks<Settings extends ExchangeSettings>(
-	exchange: TokenExchange<Settings>,
+export function tokenHooks<Settings extends SchemeSettings>(
+	scheme: TokenScheme<Settings>,
 	/** The field holding the URL the Test button logs in at (it must be a URL the login uses). */
 	testUrlField = 'accessTokenUrl',
 ) {
-	const engine = new TokenEngine(exchange);
+	const engine = new TokenEngine(scheme);
 	return {
 		async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 			return await engine.preAuthentication(this, credentials);

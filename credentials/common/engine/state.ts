@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { IssuedToken } from '../response/token';
-import { expiresAtOf } from '../response/expiry';
+import type { IssuedToken } from '../response';
+import { expiresAtOf } from '../response';
 
 /** A token the engine holds, with what it needs to decide when to renew it. */
 export interface TokenState {

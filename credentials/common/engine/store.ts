@@ -102,19 +102,19 @@ export class TokenStore {
 	}
 
 	/**
-	 * Runs `exchange` unless one is already running for these settings, in which case the caller
+	 * Runs `obtain` unless one is already running for these settings, in which case the caller
 	 * waits for that one. A failure is remembered so the next callers get it without a call.
 	 */
 	async renew(
 		fingerprint: string,
-		exchange: (current: TokenState | undefined) => Promise<TokenState>,
+		obtain: (current: TokenState | undefined) => Promise<TokenState>,
 		now: () => number,
 	): Promise<Renewal> {
 		const entry = this.entry(fingerprint);
 		const blocking = this.blockingFailure(fingerprint, now());
 		if (blocking) throw blocking;
 		if (entry.renewal) return { state: await entry.renewal, initiated: false };
-		const renewal = exchange(entry.state).then(
+		const renewal = obtain(entry.state).then(
 			(state) => {
 				entry.state = state;
 				entry.renewsFirst = true;
@@ -122,7 +122,7 @@ export class TokenStore {
 				return state;
 			},
 			(error: TokenAuthError) => {
-				const pause = error.refusedLogin ? REFUSED_LOGIN_WINDOW_MS : FAILED_CALL_PAUSE_MS;
+				const pause = error.code === 'LOGIN_REFUSED' ? REFUSED_LOGIN_WINDOW_MS : FAILED_CALL_PAUSE_MS;
 				entry.failure = { error, until: now() + pause };
 				throw error;
 			},

@@ -9,7 +9,7 @@ interface ReadableBody extends AsyncIterable<unknown> {
  * stream is destroyed (and with it the connection) the moment the limit is passed or the
  * deadline fires, so a gzip bomb or an endless answer costs at most `maxBytes` of memory.
  */
-export async function readBoundedAnswer(
+export async function readBoundedBody(
 	body: unknown,
 	headers: Record<string, unknown> | undefined,
 	maxBytes: number,
@@ -58,7 +58,7 @@ function isStream(body: unknown): body is ReadableBody {
 }
 
 function tooLarge(maxBytes: number): TokenAuthError {
-	return new TokenAuthError(
+	return new TokenAuthError('RESPONSE_REFUSED',
 		`The token endpoint's answer is larger than ${sizeInWords(maxBytes)} (counted after decompression): ` +
 			'a token answer is a few kilobytes, so it was not read further',
 	);

@@ -1,9 +1,8 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readBoundedAnswer } from './bounded-read';
+import { readBoundedBody } from './bounded-read';
 import { TokenAuthError } from '../errors';
 import { tokenEndpointUnreachable } from './endpoint-failure';
-import type { TokenHttp } from '../schemes/scheme';
 import { MAX_TOKEN_REDIRECTS, isRedirect, redirectedRequest } from './redirect';
 
 /**
@@ -16,11 +15,21 @@ export const TOKEN_CALL_DEADLINE_MS = 15_000;
  * with a JWT access token and an id_token stays under 10 KB); 1 MB is a hundred times that, and
  * small enough that even many credentials renewing at once cannot move n8n's memory much.
  */
-export const MAX_ANSWER_BYTES = 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** What a token endpoint answered: status, headers and the body read as text. */
+export interface TokenEndpointResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
+/** Sends one request to a token endpoint and returns its response, whatever the status. */
+export type TokenCall = (request: IHttpRequestOptions) => Promise<TokenEndpointResponse>;
 
 export interface TokenCallLimits {
 	deadlineMs: number;
-	maxAnswerBytes: number;
+	maxResponseBytes: number;
 }
 
 /**
@@ -29,9 +38,9 @@ export interface TokenCallLimits {
  * an origin the user did not enter. The answer is read as a stream, counted after decompression
  * and dropped (connection closed) once over the limit.
  */
-export function tokenHttpFor(helpers: IHttpRequestHelper, limits: Partial<TokenCallLimits> = {}): TokenHttp {
+export function tokenCallFor(helpers: IHttpRequestHelper, limits: Partial<TokenCallLimits> = {}): TokenCall {
 	const deadlineMs = limits.deadlineMs ?? TOKEN_CALL_DEADLINE_MS;
-	const maxAnswerBytes = limits.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+	const maxResponseBytes = limits.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 	return async (request) => {
 		// AbortSignal.timeout keeps no process alive and needs no timer of ours.
 		const deadline = AbortSignal.timeout(deadlineMs);
@@ -40,12 +49,12 @@ export function tokenHttpFor(helpers: IHttpRequestHelper, limits: Partial<TokenC
 			for (let redirects = 0; ; redirects++) {
 				const response = await send(helpers, hop, deadline, deadlineMs);
 				if (!isRedirect(response.statusCode) || response.headers?.location === undefined) {
-					const body = await readBoundedAnswer(response.body, response.headers, maxAnswerBytes, deadline);
+					const body = await readBoundedBody(response.body, response.headers, maxResponseBytes, deadline);
 					return { statusCode: response.statusCode, headers: response.headers, body };
 				}
 				discard(response.body);
 				if (redirects >= MAX_TOKEN_REDIRECTS) {
-					throw new TokenAuthError(`The token endpoint redirected more than ${MAX_TOKEN_REDIRECTS} times: the token call stopped`);
+					throw new TokenAuthError('REDIRECT_REFUSED', `The token endpoint redirected more than ${MAX_TOKEN_REDIRECTS} times: the token call stopped`);
 				}
 				hop = redirectedRequest(hop, response.statusCode, response.headers.location);
 			}
@@ -94,6 +103,7 @@ function tokenCallFailure(error: unknown, deadline: AbortSignal, deadlineMs: num
 
 function deadlinePassed(deadlineMs: number): TokenAuthError {
 	return new TokenAuthError(
+		'ENDPOINT_FAILED',
 		`The token endpoint did not answer within ${deadlineMs / 1000} s (the limit for the whole token call, reading the answer included)`,
 	);
 }

@@ -31,17 +31,17 @@ export function redirectedRequest(
 	const from = new URL(request.url);
 	const to = parseLocation(location, from);
 	if (to.username !== '' || to.password !== '') {
-		throw new TokenAuthError(
+		throw new TokenAuthError('REDIRECT_REFUSED',
 			`The token endpoint redirected to ${to.origin} with a user name or password in the URL: the login was not sent there`,
 		);
 	}
 	if (from.protocol === 'https:' && to.protocol === 'http:') {
-		throw new TokenAuthError(
+		throw new TokenAuthError('REDIRECT_REFUSED',
 			`The token endpoint redirected from https to plain http (${to.origin}): the login was not sent unencrypted`,
 		);
 	}
 	if (!sameOrigin(from, to) && !upgradesToHttps(from, to)) {
-		throw new TokenAuthError(
+		throw new TokenAuthError('REDIRECT_REFUSED',
 			`The token endpoint redirected to ${to.origin}, another origin than ${from.origin}: ` +
 				'the login was not sent there. Enter the final URL as the token URL if that server is the right one',
 		);
@@ -62,10 +62,10 @@ function parseLocation(location: unknown, from: URL): URL {
 		to = undefined;
 	}
 	if (to === undefined) {
-		throw new TokenAuthError('The token endpoint answered a redirect without a valid Location: the token call stopped there');
+		throw new TokenAuthError('REDIRECT_REFUSED', 'The token endpoint answered a redirect without a valid Location: the token call stopped there');
 	}
 	if (to.protocol !== 'http:' && to.protocol !== 'https:') {
-		throw new TokenAuthError(`The token endpoint redirected to a ${to.protocol} URL: the login was not sent there`);
+		throw new TokenAuthError('REDIRECT_REFUSED', `The token endpoint redirected to a ${to.protocol} URL: the login was not sent there`);
 	}
 	return to;
 }

@@ -14,10 +14,3 @@ export function takeHeader(requestOptions: IHttpRequestOptions, name: string): u
 	}
 	return value;
 }
-
-/** Sets the Authorization header, replacing one of any case. */
-export function setAuthorization(requestOptions: IHttpRequestOptions, value: string): IHttpRequestOptions {
-	takeHeader(requestOptions, 'authorization');
-	requestOptions.headers = { ...requestOptions.headers, Authorization: value };
-	return requestOptions;
-}

@@ -8,9 +8,12 @@ export type TokenPlacement =
 	| { sendAs: 'query'; parameterName: string }
 	| { sendAs: 'cookie'; cookieName: string };
 
-/** The placement of the types that only know "Use Raw Token": the Authorization header. */
-export function authorizationPlacement(omitBearerPrefix: boolean): TokenPlacement {
-	return { sendAs: 'header', headerName: 'Authorization', prefix: omitBearerPrefix ? '' : 'Bearer ' };
+/**
+ * `Authorization: Bearer <token>`, the placement of every type without a Send Token As field;
+ * the bare token when the credential's Use Raw Token (`omitBearerPrefix`) is on.
+ */
+export function authorizationPlacement(credentials: IDataObject): TokenPlacement {
+	return { sendAs: 'header', headerName: 'Authorization', prefix: credentials.omitBearerPrefix === true ? '' : 'Bearer ' };
 }
 
 /**

@@ -1,16 +1,9 @@
-import { readJsonPath } from './json-path';
-import { describeKeys, kindOf } from './json-value';
 import { TokenAuthError } from '../errors';
-import { tokenEndpointFailure } from '../http/endpoint-failure';
-import { readLifetimeSeconds } from './lifetime';
+import type { TokenEndpointResponse } from '../http';
+import { readLifetimeSeconds } from './expiry';
+import { describeKeys, kindOf, parseJsonResponse, readJsonPath } from './json';
+import { refuseFailureStatus } from './status';
 import { describeTokenTextProblem, findTokenTextProblem } from './text';
-
-/** What a token endpoint answered, as n8n's httpRequest helper returns it with returnFullResponse. */
-export interface TokenEndpointResponse {
-	statusCode: number;
-	body: unknown;
-	headers?: Record<string, unknown>;
-}
 
 /** A token as the endpoint issued it. */
 export interface IssuedToken {
@@ -23,7 +16,7 @@ export interface IssuedToken {
 }
 
 /** Where the answer keeps each value (dot paths) and how the field is labelled for messages. */
-export interface AnswerKeys {
+export interface ResponseKeys {
 	accessToken: string;
 	expiresIn: string;
 	refreshToken?: string;
@@ -32,27 +25,27 @@ export interface AnswerKeys {
 }
 
 /** Turns a token endpoint's answer into a token, or throws an error that says what was wrong. */
-export function readTokenAnswer(
+export function readTokenResponse(
 	response: TokenEndpointResponse,
-	keys: AnswerKeys,
+	keys: ResponseKeys,
 	secrets: string[],
 ): IssuedToken {
 	refuseFailureStatus(response, secrets);
-	const answer = parseJsonAnswer(response);
+	const answer = parseJsonResponse(response);
 	const accessToken = readJsonPath(answer, keys.accessToken);
 	if (accessToken === undefined || accessToken === null) {
-		throw new TokenAuthError(
+		throw new TokenAuthError('RESPONSE_REFUSED',
 			`The token endpoint answered without "${keys.accessToken}" (${keys.accessTokenLabel}). ` +
 				`Keys in the answer: ${describeKeys(answer)}`,
 		);
 	}
 	if (typeof accessToken !== 'string') {
-		throw new TokenAuthError(
+		throw new TokenAuthError('RESPONSE_REFUSED',
 			`The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is ${kindOf(accessToken)}, not a string`,
 		);
 	}
 	if (accessToken.trim() === '') {
-		throw new TokenAuthError(`The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is empty`);
+		throw new TokenAuthError('RESPONSE_REFUSED', `The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is empty`);
 	}
 	return {
 		accessToken: headerSafe(accessToken.trim(), `"${keys.accessToken}" (${keys.accessTokenLabel})`),
@@ -70,57 +63,52 @@ function readRefreshToken(answer: unknown, key: string | undefined): string | un
 	return typeof value === 'string' && value.trim() !== '' ? headerSafe(value.trim(), `"${key}"`) : undefined;
 }
 
-/** Throws the token endpoint's failure (refused login or server error) for a non-2xx answer. */
-export function refuseFailureStatus(response: TokenEndpointResponse, secrets: string[]): void {
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw tokenEndpointFailure(response.statusCode, parseMaybeJson(response.body), secrets);
-	}
-}
-
 /** Refuses the whole answer (nothing is stored) when an issued token could not travel in a header. */
 export function headerSafe(token: string, field: string): string {
 	const problem = findTokenTextProblem(token);
 	if (problem === undefined) return token;
-	throw new TokenAuthError(
+	throw new TokenAuthError('RESPONSE_REFUSED',
 		`The token endpoint's ${field} ${describeTokenTextProblem(problem)}: the token was refused and nothing was stored`,
 	);
 }
 
-/** The answer's JSON object; throws a message saying what came instead (HTML, empty, not an object). */
-export function parseJsonAnswer(response: TokenEndpointResponse): unknown {
-	const { body } = response;
-	if (body !== null && typeof body === 'object' && !isBinary(body)) return body;
-	const text = isBinary(body) ? Buffer.from(body as Uint8Array).toString('utf8') : String(body ?? '');
-	const contentType = String(response.headers?.['content-type'] ?? '');
-	if (/html/i.test(contentType) || /^\s*</.test(text)) {
-		throw new TokenAuthError(
-			`The token endpoint answered HTML, not JSON (HTTP ${response.statusCode}): check the Access Token URL`,
-		);
-	}
-	if (text.trim() === '') {
-		throw new TokenAuthError(`The token endpoint answered an empty body (HTTP ${response.statusCode}), not JSON`);
-	}
-	const parsed = parseMaybeJson(text);
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new TokenAuthError(
-			`The token endpoint answered something that is not a JSON object (HTTP ${response.statusCode})`,
-		);
-	}
-	return parsed;
+
+/** Reads a token from a login answer's headers (n8n gives them lower-cased; set-cookie as a list). */
+
+/** The value of a response header, without a leading "Bearer " (some logins answer `Authorization: Bearer ...`). */
+export function tokenFromHeader(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	const lowerName = name.toLowerCase();
+	const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === lowerName);
+	const value = Array.isArray(entry?.[1]) ? entry?.[1][0] : entry?.[1];
+	if (typeof value !== 'string') return undefined;
+	const token = value.replace(/^bearer\s+/i, '').trim();
+	return token === '' ? undefined : token;
 }
 
-/** Parses JSON text when it is JSON; returns anything else as it came. */
-export function parseMaybeJson(body: unknown): unknown {
-	const text = isBinary(body) ? Buffer.from(body as Uint8Array).toString('utf8') : body;
-	if (typeof text !== 'string') return text;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
+/** The value of the cookie `name` the login set (Set-Cookie), or undefined. */
+export function tokenFromCookie(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === 'set-cookie');
+	const setCookies = Array.isArray(entry?.[1]) ? entry[1] : typeof entry?.[1] === 'string' ? [entry[1]] : [];
+	for (const setCookie of setCookies) {
+		if (typeof setCookie !== 'string') continue;
+		const pair = setCookie.split(';')[0];
+		const equals = pair.indexOf('=');
+		if (equals > 0 && pair.slice(0, equals).trim() === name) {
+			const value = pair.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
+			if (value !== '') return value;
+		}
 	}
+	return undefined;
 }
 
-function isBinary(value: unknown): boolean {
-	return value instanceof Uint8Array || value instanceof ArrayBuffer;
+/** Names of the headers and cookies an answer had, for a message that helps pick the right key. */
+export function describeHeaderNames(headers: Record<string, unknown> | undefined, cookies: boolean): string {
+	const all = Object.entries(headers ?? {});
+	const names = cookies
+		? all
+				.filter(([key]) => key.toLowerCase() === 'set-cookie')
+				.flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
+				.map((setCookie) => String(setCookie).split('=')[0].trim())
+		: all.map(([key]) => key);
+	return names.length === 0 ? 'none' : names.slice(0, 15).join(', ');
 }
-

@@ -1,12 +1,15 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import { authorizationPlacement } from '../placement';
+import { readTokenResponse } from '../response';
+import { basicAuthorization } from './basic-auth';
+import type { SchemeSettings, TokenScheme } from './scheme';
 import { parseJsonObjectField, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
-import { readTokenAnswer } from '../response/token';
-import type { ExchangeSettings, TokenExchange } from './scheme';
 
-const METHODS: IHttpRequestMethods[] = ['GET', 'POST', 'PUT', 'PATCH'];
+/** The HTTP Operation field's options. */
+const METHODS: IHttpRequestMethods[] = ['GET', 'POST', 'PUT'];
 
-export interface BasicToBearerSettings extends ExchangeSettings {
+export interface BasicToBearerSettings extends SchemeSettings {
 	username: string;
 	password: string;
 	accessTokenUrl: string;
@@ -17,7 +20,7 @@ export interface BasicToBearerSettings extends ExchangeSettings {
 }
 
 /** Username and password go as HTTP Basic to the Access Token URL; the JSON answer holds the token. */
-export const basicToBearerExchange: TokenExchange<BasicToBearerSettings> = {
+export const basicToBearerScheme: TokenScheme<BasicToBearerSettings> = {
 	typeName: 'basicToBearerApi',
 
 	readSettings(credentials) {
@@ -36,7 +39,7 @@ export const basicToBearerExchange: TokenExchange<BasicToBearerSettings> = {
 			expiresInKey,
 			method,
 			headers,
-			omitBearerPrefix: credentials.omitBearerPrefix === true,
+			placement: authorizationPlacement(credentials),
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [accessTokenUrl, method, username, password, headers, accessTokenKey, expiresInKey],
 			secrets: [password],
@@ -44,16 +47,15 @@ export const basicToBearerExchange: TokenExchange<BasicToBearerSettings> = {
 	},
 
 	loginRequest(settings) {
-		const basic = Buffer.from(`${settings.username}:${settings.password}`).toString('base64');
 		return {
 			url: settings.accessTokenUrl,
 			method: settings.method,
-			headers: { Accept: 'application/json', ...settings.headers, Authorization: `Basic ${basic}` },
+			headers: { Accept: 'application/json', ...settings.headers, Authorization: basicAuthorization(settings.username, settings.password) },
 		};
 	},
 
-	readAnswer(settings, answer) {
-		return readTokenAnswer(
+	readResponse(settings, answer) {
+		return readTokenResponse(
 			answer,
 			{
 				accessToken: settings.accessTokenKey,

@@ -1,5 +1,5 @@
 import { TokenAuthError } from '../errors';
-import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem } from '../response/text';
+import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem } from '../response';
 
 /**
  * A static token, checked before any request: surrounding whitespace and newlines (a paste from
@@ -7,13 +7,13 @@ import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem }
  */
 export function readBearerToken(value: unknown): string {
 	const token = typeof value === 'string' ? value.trim() : '';
-	if (token === '') throw new TokenAuthError('Token is empty: paste the token your provider issued');
+	if (token === '') throw new TokenAuthError('SETTINGS_INVALID', 'Token is empty: paste the token your provider issued');
 	if (/^bearer\s/i.test(token)) {
-		throw new TokenAuthError('Token starts with "Bearer ": paste the token alone, the prefix is added for you');
+		throw new TokenAuthError('SETTINGS_INVALID', 'Token starts with "Bearer ": paste the token alone, the prefix is added for you');
 	}
 	const problem = findTokenTextProblem(token);
 	if (problem === undefined) return token;
-	throw new TokenAuthError(PASTE_HINTS[problem.kind] ?? `Token ${describeTokenTextProblem(problem)}`);
+	throw new TokenAuthError('SETTINGS_INVALID', PASTE_HINTS[problem.kind] ?? `Token ${describeTokenTextProblem(problem)}`);
 }
 
 /** What a user who pasted the token can do about each problem. */

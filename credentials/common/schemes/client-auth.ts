@@ -7,7 +7,8 @@ import {
 	signJwt,
 	type AssertionKey,
 } from '../assertion';
-import { settingsInvalid } from '../assertion/settings-invalid';
+import { TokenAuthError } from '../errors';
+import { basicAuthorization } from './basic-auth';
 import { readSecretField, readTextField, requireHttpUrl } from './settings-input';
 
 /**
@@ -55,9 +56,9 @@ export function readClientAuth(credentials: ICredentialDataDecryptedObject, rule
 	const audienceText = readTextField('Assertion Audience', credentials.assertionAudience, false);
 	const assertionAudience = audienceText === '' ? rules.accessTokenUrl : audienceText;
 	const signed = method === 'privateKeyJwt' || method === 'clientSecretJwt';
-	if (signed && clientId === '') throw settingsInvalid('Client Id is empty: a client assertion names the client as its issuer');
+	if (signed && clientId === '') throw new TokenAuthError('SETTINGS_INVALID', 'Client Id is empty: a client assertion names the client as its issuer');
 	if ((method === 'header' || method === 'body') && clientSecret === '' && !rules.secretOptional) {
-		throw settingsInvalid('Client Secret is empty');
+		throw new TokenAuthError('SETTINGS_INVALID', 'Client Secret is empty');
 	}
 	const assertionKey =
 		method === 'privateKeyJwt'
@@ -99,8 +100,7 @@ export function authenticateClient(
 			if (auth.clientId !== '' && auth.clientSecret !== '') {
 				// RFC 6749 section 2.3.1: id and secret are encoded before joining. encodeURIComponent
 				// leaves no "+", so servers decoding either way read the same secret.
-				const pair = `${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`;
-				headers.Authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+				headers.Authorization = basicAuthorization(encodeURIComponent(auth.clientId), encodeURIComponent(auth.clientSecret));
 				return;
 			}
 			// A public client (no secret) names itself in the body.
@@ -119,7 +119,7 @@ function clientInBody(auth: ClientAuth, form: URLSearchParams): void {
 function readMethod(value: unknown, rules: ClientAuthRules): ClientAuthMethod {
 	const text = value === undefined || value === null || value === '' ? rules.defaultMethod : String(value);
 	if ((rules.allowed as readonly string[]).includes(text)) return text as ClientAuthMethod;
-	throw settingsInvalid(`Client Authentication must be one of ${rules.allowed.join(', ')}, not ${text}`);
+	throw new TokenAuthError('SETTINGS_INVALID', `Client Authentication must be one of ${rules.allowed.join(', ')}, not ${text}`);
 }
 
 /** The Access Token URL, checked; the default audience of every assertion. */

@@ -1,10 +1,11 @@
+import { authorizationPlacement } from '../placement';
 import { parseJsonObjectField, readTextField } from './settings-input';
-import type { ExchangeSettings, TokenExchange } from './scheme';
+import type { SchemeSettings, TokenScheme } from './scheme';
 import { readAccessTokenUrl, readClientAuth, type ClientAuth } from './client-auth';
 import { readOAuthTokenResponse } from './oauth-token-response';
 import { tokenFormRequest, type TokenRequestExtras } from './token-form-request';
 
-export interface ClientCredentialsSettings extends ExchangeSettings, TokenRequestExtras {
+export interface ClientCredentialsSettings extends SchemeSettings, TokenRequestExtras {
 	accessTokenUrl: string;
 	scope: string;
 	client: ClientAuth;
@@ -14,7 +15,7 @@ export interface ClientCredentialsSettings extends ExchangeSettings, TokenReques
  * OAuth 2.0 Client Credentials grant (RFC 6749 section 4.4). No refresh token (section 4.4.3):
  * a new token is a new grant, with a new assertion when the client signs one.
  */
-export const clientCredentialsScheme: TokenExchange<ClientCredentialsSettings> = {
+export const clientCredentialsScheme: TokenScheme<ClientCredentialsSettings> = {
 	typeName: 'clientCredentialsOAuth2Api',
 
 	readSettings(credentials) {
@@ -34,7 +35,7 @@ export const clientCredentialsScheme: TokenExchange<ClientCredentialsSettings> =
 			headers,
 			bodyParameters,
 			client,
-			omitBearerPrefix: credentials.omitBearerPrefix === true,
+			placement: authorizationPlacement(credentials),
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [accessTokenUrl, scope, headers, bodyParameters, ...client.identity],
 			secrets: client.secrets,
@@ -46,7 +47,7 @@ export const clientCredentialsScheme: TokenExchange<ClientCredentialsSettings> =
 		return tokenFormRequest(settings.accessTokenUrl, grant, settings, settings.client);
 	},
 
-	readAnswer(settings, answer) {
-		return readOAuthTokenResponse(answer, settings.secrets);
+	readResponse(settings, response) {
+		return readOAuthTokenResponse(response, settings.secrets);
 	},
 };

@@ -7,15 +7,16 @@ import {
 	type AssertionKey,
 	type GrantAssertionInput,
 } from '../assertion';
+import { authorizationPlacement } from '../placement';
 import { parseJsonObject, parseJsonObjectField, readSecretField, readTextField } from './settings-input';
-import type { ExchangeSettings, TokenExchange } from './scheme';
+import type { SchemeSettings, TokenScheme } from './scheme';
 import { readAccessTokenUrl, readClientAuth, type ClientAuth } from './client-auth';
 import { readOAuthTokenResponse } from './oauth-token-response';
 import { tokenFormRequest, type TokenRequestExtras } from './token-form-request';
 
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-export interface JwtBearerSettings extends ExchangeSettings, TokenRequestExtras {
+export interface JwtBearerSettings extends SchemeSettings, TokenRequestExtras {
 	accessTokenUrl: string;
 	scope: string;
 	assertion: GrantAssertionInput;
@@ -24,7 +25,7 @@ export interface JwtBearerSettings extends ExchangeSettings, TokenRequestExtras 
 }
 
 /** OAuth 2.0 JWT Bearer grant (RFC 7523 section 2.1): a signed assertion is the grant. */
-export const jwtBearerScheme: TokenExchange<JwtBearerSettings> = {
+export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 	typeName: 'jwtBearerOAuth2Api',
 
 	readSettings(credentials) {
@@ -56,7 +57,7 @@ export const jwtBearerScheme: TokenExchange<JwtBearerSettings> = {
 			headers,
 			bodyParameters,
 			client,
-			omitBearerPrefix: credentials.omitBearerPrefix === true,
+			placement: authorizationPlacement(credentials),
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [accessTokenUrl, scope, assertion, privateKey, keyId, algorithm, headers, bodyParameters, ...client.identity],
 			secrets: [privateKey, ...client.secrets],
@@ -73,7 +74,7 @@ export const jwtBearerScheme: TokenExchange<JwtBearerSettings> = {
 		return tokenFormRequest(settings.accessTokenUrl, grant, settings, settings.client);
 	},
 
-	readAnswer(settings, answer) {
-		return readOAuthTokenResponse(answer, settings.secrets);
+	readResponse(settings, response) {
+		return readOAuthTokenResponse(response, settings.secrets);
 	},
 };

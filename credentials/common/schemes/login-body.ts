@@ -17,7 +17,7 @@ export function formLoginBody(fields: Array<[name: string, value: string]>, extr
 	const form = new URLSearchParams();
 	for (const [name, value] of Object.entries(extra)) {
 		if (value !== null && typeof value === 'object') {
-			throw new TokenAuthError(`Extra Login Fields: "${name}" holds an object, which a form body cannot carry`);
+			throw new TokenAuthError('SETTINGS_INVALID', `Extra Login Fields: "${name}" holds an object, which a form body cannot carry`);
 		}
 		form.set(name, String(value));
 	}
@@ -27,13 +27,13 @@ export function formLoginBody(fields: Array<[name: string, value: string]>, extr
 
 export function setJsonPath(target: Record<string, unknown>, path: string, value: unknown): void {
 	const keys = path.split('.');
-	if (keys.some((key) => key === '')) throw new TokenAuthError(`"${path}" is not a usable field path (empty part)`);
+	if (keys.some((key) => key === '')) throw new TokenAuthError('SETTINGS_INVALID', `"${path}" is not a usable field path (empty part)`);
 	let node = target;
 	for (const key of keys.slice(0, -1)) {
 		const next = node[key];
 		if (next === undefined) node[key] = {};
 		else if (next === null || typeof next !== 'object' || Array.isArray(next)) {
-			throw new TokenAuthError(`"${path}" cannot be set: "${key}" already holds a value that is not an object`);
+			throw new TokenAuthError('SETTINGS_INVALID', `"${path}" cannot be set: "${key}" already holds a value that is not an object`);
 		}
 		node = node[key] as Record<string, unknown>;
 	}

@@ -1,11 +1,10 @@
-import { readTokenAnswer } from '../response/token';
-import type { IssuedToken } from '../response/token';
-import type { TokenHttp } from './scheme';
+import type { TokenEndpointResponse } from '../http';
+import { readTokenResponse, type IssuedToken } from '../response';
 
 /** An OAuth2 token response (RFC 6749 section 5.1): access_token, expires_in, refresh_token. */
-export function readOAuthTokenResponse(answer: Awaited<ReturnType<TokenHttp>>, secrets: string[]): IssuedToken {
-	return readTokenAnswer(
-		answer,
+export function readOAuthTokenResponse(response: TokenEndpointResponse, secrets: string[]): IssuedToken {
+	return readTokenResponse(
+		response,
 		{
 			accessToken: 'access_token',
 			expiresIn: 'expires_in',

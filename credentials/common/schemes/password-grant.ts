@@ -1,10 +1,11 @@
+import { authorizationPlacement } from '../placement';
 import { readClientAuth, type ClientAuth } from './client-auth';
 import { readOAuthTokenResponse } from './oauth-token-response';
-import type { ExchangeSettings, TokenExchange } from './scheme';
+import type { SchemeSettings, TokenScheme } from './scheme';
 import { parseJsonObjectField, readSecretField, readTextField, requireHttpUrl } from './settings-input';
 import { tokenFormRequest, type TokenRequestExtras } from './token-form-request';
 
-export interface PasswordGrantSettings extends ExchangeSettings, TokenRequestExtras {
+export interface PasswordGrantSettings extends SchemeSettings, TokenRequestExtras {
 	username: string;
 	password: string;
 	grantType: string;
@@ -15,7 +16,7 @@ export interface PasswordGrantSettings extends ExchangeSettings, TokenRequestExt
 }
 
 /** OAuth 2.0 Resource Owner Password Credentials grant (RFC 6749 section 4.3) with refresh (section 6). */
-export const passwordGrantExchange: TokenExchange<PasswordGrantSettings> = {
+export const passwordGrantScheme: TokenScheme<PasswordGrantSettings> = {
 	typeName: 'passwordGrantOAuth2Api',
 
 	readSettings(credentials) {
@@ -51,7 +52,7 @@ export const passwordGrantExchange: TokenExchange<PasswordGrantSettings> = {
 			headers,
 			bodyParameters,
 			client,
-			omitBearerPrefix: credentials.omitBearerPrefix === true,
+			placement: authorizationPlacement(credentials),
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [
 				accessTokenUrl, refreshTokenUrl, clientId, clientSecret, username, password, grantType, scope, clientInHeader, headers, bodyParameters,
@@ -80,7 +81,7 @@ export const passwordGrantExchange: TokenExchange<PasswordGrantSettings> = {
 		return tokenFormRequest(settings.refreshTokenUrl, { grant_type: 'refresh_token', refresh_token: refreshToken }, settings, settings.client);
 	},
 
-	readAnswer(settings, answer) {
-		return readOAuthTokenResponse(answer, settings.secrets);
+	readResponse(settings, response) {
+		return readOAuthTokenResponse(response, settings.secrets);
 	},
 };

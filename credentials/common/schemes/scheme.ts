@@ -1,37 +1,33 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { IssuedToken } from '../response/token';
-import type { TokenPlacement } from '../placement/placement';
-
-/** Sends one request to a token endpoint and returns its answer, whatever the status. */
-export type TokenHttp = (request: IHttpRequestOptions) => Promise<{
-	statusCode: number;
-	body: unknown;
-	headers?: Record<string, unknown>;
-}>;
+import type { TokenEndpointResponse } from '../http';
+import type { TokenPlacement } from '../placement';
+import type { IssuedToken } from '../response';
 
 /** The settings every exchanging credential shares, read and checked from its fields. */
-export interface ExchangeSettings {
+export interface SchemeSettings {
 	/** Everything that decides which token the exchange yields (hashed into the fingerprint). */
 	identity: unknown[];
 	/** Values that must never appear in a message (passwords, client secret). */
 	secrets: string[];
-	omitBearerPrefix: boolean;
-	/** Where requests carry the token; absent: the Authorization header, as omitBearerPrefix says. */
-	placement?: TokenPlacement;
+	/** Where API requests carry the token. */
+	placement: TokenPlacement;
 	/** Ignore SSL Issues (Insecure): token requests accept any server certificate. */
 	ignoreSslIssues?: boolean;
 }
 
-/** What makes one credential type's exchange different from another's. */
-export interface TokenExchange<Settings extends ExchangeSettings> {
+/**
+ * What makes one credential type's login different from another's: how to read its fields, how
+ * to ask for a token, and where the response keeps it. The engine does the rest.
+ */
+export interface TokenScheme<Settings extends SchemeSettings> {
 	typeName: string;
 	/** Reads and checks the credential's fields; throws a TokenAuthError naming the bad field. */
 	readSettings(credentials: ICredentialDataDecryptedObject): Settings;
 	/** The request that trades the credentials for a token (also sent by the credential test). */
 	loginRequest(settings: Settings): IHttpRequestOptions;
-	/** Reads the token out of the login's (or refresh's) answer; throws when it is not there. */
-	readAnswer(settings: Settings, answer: Awaited<ReturnType<TokenHttp>>): IssuedToken;
+	/** Reads the token out of the login's (or refresh's) response; throws when it is not there. */
+	readResponse(settings: Settings, response: TokenEndpointResponse): IssuedToken;
 	/** The request that trades a refresh token for a new token; absent when the scheme has none. */
 	refreshRequest?(settings: Settings, refreshToken: string): IHttpRequestOptions;
 }

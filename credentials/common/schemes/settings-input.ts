@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import { parseJsonOrUndefined } from '../response/json-value';
+import { parseJsonOrUndefined } from '../response';
 import { TokenAuthError } from '../errors';
 
 /**
@@ -10,9 +10,9 @@ import { TokenAuthError } from '../errors';
 export function parseJsonObject(label: string, text: unknown, example = '{"key": "value"}'): Record<string, unknown> {
 	if (text === undefined || text === null || (typeof text === 'string' && text.trim() === '')) return {};
 	const parsed = typeof text === 'string' ? parseJsonOrUndefined(text) : text;
-	if (parsed === undefined) throw new TokenAuthError(`${label} is not valid JSON: write an object such as ${example}`);
+	if (parsed === undefined) throw new TokenAuthError('SETTINGS_INVALID', `${label} is not valid JSON: write an object such as ${example}`);
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new TokenAuthError(`${label} must be a JSON object such as ${example}`);
+		throw new TokenAuthError('SETTINGS_INVALID', `${label} must be a JSON object such as ${example}`);
 	}
 	return parsed as Record<string, unknown>;
 }
@@ -22,7 +22,7 @@ export function parseJsonObjectField(label: string, text: unknown): Record<strin
 	const result: Record<string, string> = {};
 	for (const [key, value] of Object.entries(parseJsonObject(label, text))) {
 		if (value === null || typeof value === 'object') {
-			throw new TokenAuthError(`${label}: the value of "${key}" must be a string, number or boolean`);
+			throw new TokenAuthError('SETTINGS_INVALID', `${label}: the value of "${key}" must be a string, number or boolean`);
 		}
 		result[key] = String(value);
 	}
@@ -36,14 +36,14 @@ export function parseJsonObjectField(label: string, text: unknown): Record<strin
  */
 export function requireHttpUrl(label: string, value: unknown): string {
 	const text = typeof value === 'string' ? value.trim() : '';
-	if (text === '') throw new TokenAuthError(`${label} is empty: enter the http(s) URL of the token endpoint`);
+	if (text === '') throw new TokenAuthError('SETTINGS_INVALID', `${label} is empty: enter the http(s) URL of the token endpoint`);
 	const url = parseUrlOrUndefined(text);
-	if (url === undefined) throw new TokenAuthError(`${label} is not a valid URL: enter an absolute http(s) URL`);
+	if (url === undefined) throw new TokenAuthError('SETTINGS_INVALID', `${label} is not a valid URL: enter an absolute http(s) URL`);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new TokenAuthError(`${label} must start with http:// or https://, not ${url.protocol}//`);
+		throw new TokenAuthError('SETTINGS_INVALID', `${label} must start with http:// or https://, not ${url.protocol}//`);
 	}
 	if (url.username !== '' || url.password !== '') {
-		throw new TokenAuthError(
+		throw new TokenAuthError('SETTINGS_INVALID',
 			`${label} contains a user name or password before the host ("...@${url.host}"): remove it, ` +
 				'the login goes in the credential\'s own fields',
 		);
@@ -54,14 +54,14 @@ export function requireHttpUrl(label: string, value: unknown): string {
 /** Returns a trimmed text field, or throws naming the field when it is required and empty. */
 export function readTextField(label: string, value: unknown, required: boolean): string {
 	const text = value === undefined || value === null ? '' : String(value).trim();
-	if (required && text === '') throw new TokenAuthError(`${label} is empty`);
+	if (required && text === '') throw new TokenAuthError('SETTINGS_INVALID', `${label} is empty`);
 	return text;
 }
 
 /** Returns a secret as typed (a password may begin or end with a space), checking only presence. */
 export function readSecretField(label: string, value: unknown, required: boolean): string {
 	const text = value === undefined || value === null ? '' : String(value);
-	if (required && text === '') throw new TokenAuthError(`${label} is empty`);
+	if (required && text === '') throw new TokenAuthError('SETTINGS_INVALID', `${label} is empty`);
 	return text;
 }
 
@@ -76,7 +76,7 @@ function parseUrlOrUndefined(text: string): URL | undefined {
 /** A field whose value must be one of a fixed list of choices. */
 export function readChoice<T extends string>(label: string, value: unknown, allowed: readonly T[]): T {
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new TokenAuthError(`${label} must be one of ${allowed.join(', ')}, not ${String(value)}`);
+	throw new TokenAuthError('SETTINGS_INVALID', `${label} must be one of ${allowed.join(', ')}, not ${String(value)}`);
 }
 
 /** The HTTP Operation field of a token request: POST when empty, any case accepted. */

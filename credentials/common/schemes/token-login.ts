@@ -1,22 +1,32 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readExpiryValue, EXPIRY_FORMATS, type ExpiryFormat } from '../response/expiry-format';
-import { readJsonPath } from '../response/json-path';
-import { describeKeys } from '../response/json-value';
-import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './login-body';
-import { describeHeaderNames, tokenFromCookie, tokenFromHeader } from '../response/header-token';
-import { parseJsonObjectField, readChoice, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
-import type { IssuedToken } from '../response/token';
-import { headerSafe, parseJsonAnswer, parseMaybeJson, refuseFailureStatus } from '../response/token';
 import { TokenAuthError } from '../errors';
-import type { ExchangeSettings, TokenExchange } from './scheme';
-import type { TokenPlacement } from '../placement/placement';
+import type { TokenPlacement } from '../placement';
+import {
+	describeHeaderNames,
+	describeKeys,
+	EXPIRY_FORMATS,
+	headerSafe,
+	parseJsonResponse,
+	parseMaybeJson,
+	readExpiryValue,
+	readJsonPath,
+	refuseFailureStatus,
+	tokenFromCookie,
+	tokenFromHeader,
+	type ExpiryFormat,
+	type IssuedToken,
+} from '../response';
+import { basicAuthorization } from './basic-auth';
+import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './login-body';
+import type { SchemeSettings, TokenScheme } from './scheme';
+import { parseJsonObjectField, readChoice, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
 
 const METHODS: IHttpRequestMethods[] = ['POST', 'GET', 'PUT'];
 const CREDENTIAL_STYLES = ['jsonBody', 'formBody', 'basicAuth'] as const;
 const TOKEN_LOCATIONS = ['body', 'header', 'cookie'] as const;
 
-export interface TokenLoginSettings extends ExchangeSettings {
+export interface TokenLoginSettings extends SchemeSettings {
 	loginUrl: string;
 	method: IHttpRequestMethods;
 	headers: Record<string, string>;
@@ -34,7 +44,7 @@ export interface TokenLoginSettings extends ExchangeSettings {
 }
 
 /** A login with username and password in a JSON body, a form body or HTTP Basic; the token comes back in the body, a header or a cookie. */
-export const tokenLoginExchange: TokenExchange<TokenLoginSettings> = {
+export const tokenLoginScheme: TokenScheme<TokenLoginSettings> = {
 	typeName: 'tokenLoginApi',
 
 	readSettings(credentials) {
@@ -66,7 +76,6 @@ export const tokenLoginExchange: TokenExchange<TokenLoginSettings> = {
 			expiryKey,
 			expiryFormat,
 			placement: readPlacement(credentials),
-			omitBearerPrefix: false,
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [loginUrl, method, headers, sendCredentialsAs, username, password, usernameField, passwordField, extraLoginFields, tokenLocation, tokenKey, expiryKey, expiryFormat],
 			secrets: [password],
@@ -81,15 +90,15 @@ export const tokenLoginExchange: TokenExchange<TokenLoginSettings> = {
 			[settings.passwordField, settings.password],
 		];
 		if (settings.sendCredentialsAs === 'basicAuth') {
-			headers.Authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString('base64')}`;
+			headers.Authorization = basicAuthorization(settings.username, settings.password);
 			return withFields(request, [], settings.extraLoginFields, 'json');
 		}
 		return withFields(request, fields, settings.extraLoginFields, settings.sendCredentialsAs === 'formBody' ? 'form' : 'json');
 	},
 
-	readAnswer(settings, response) {
+	readResponse(settings, response) {
 		refuseFailureStatus(response, settings.secrets);
-		const body = settings.tokenLocation === 'body' ? parseJsonAnswer(response) : parseMaybeJson(response.body);
+		const body = settings.tokenLocation === 'body' ? parseJsonResponse(response) : parseMaybeJson(response.body);
 		const issued: IssuedToken = { accessToken: readToken(settings, body, response.headers) };
 		if (settings.expiryKey === '') return issued;
 		return { ...issued, ...readExpiryValue(readJsonPath(body, settings.expiryKey), settings.expiryFormat, settings.expiryKey) };
@@ -124,16 +133,16 @@ function readToken(settings: TokenLoginSettings, body: unknown, headers: Record<
 	if (settings.tokenLocation === 'header') {
 		const token = tokenFromHeader(headers, key);
 		if (token !== undefined) return headerSafe(token, `"${key}" header (Token Key)`);
-		throw new TokenAuthError(`The login answer has no "${key}" header (Token Key). Headers in the answer: ${describeHeaderNames(headers, false)}`);
+		throw new TokenAuthError('RESPONSE_REFUSED', `The login answer has no "${key}" header (Token Key). Headers in the answer: ${describeHeaderNames(headers, false)}`);
 	}
 	if (settings.tokenLocation === 'cookie') {
 		const token = tokenFromCookie(headers, key);
 		if (token !== undefined) return headerSafe(token, `"${key}" cookie (Token Key)`);
-		throw new TokenAuthError(`The login answer set no "${key}" cookie (Token Key). Cookies it set: ${describeHeaderNames(headers, true)}`);
+		throw new TokenAuthError('RESPONSE_REFUSED', `The login answer set no "${key}" cookie (Token Key). Cookies it set: ${describeHeaderNames(headers, true)}`);
 	}
 	const value = readJsonPath(body, key);
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new TokenAuthError(
+		throw new TokenAuthError('RESPONSE_REFUSED',
 			value === undefined || value === null
 				? `The login answer has no "${key}" (Token Key). Keys in the answer: ${describeKeys(body)}`
 				: `The login answer's "${key}" (Token Key) is not a non-empty string`,

@@ -1,7 +1,7 @@
 import { jwtVerify } from 'jose';
 
 import { PasswordGrantOAuth2Api } from '../../../credentials/PasswordGrantOAuth2Api.credentials';
-import { passwordGrantExchange } from '../../../credentials/common/schemes/password-grant';
+import { passwordGrantScheme } from '../../../credentials/common/schemes/password-grant';
 import { p256Key } from '../assertion/test-keys';
 
 const base = { clientId: 'app', clientSecret: 'app-secret', username: 'u', password: 'p', accessTokenUrl: 'https://a.test/t' };
@@ -18,7 +18,7 @@ describe('password grant client authentication', () => {
 	});
 
 	it('keeps the fingerprint identity of credentials stored before the JWT methods (no new fields, header or body)', () => {
-		const identity = (more: Record<string, unknown>) => passwordGrantExchange.readSettings({ ...base, ...more } as never).identity;
+		const identity = (more: Record<string, unknown>) => passwordGrantScheme.readSettings({ ...base, ...more } as never).identity;
 		const before = (clientInHeader: boolean) => ['https://a.test/t', 'https://a.test/t', 'app', 'app-secret', 'u', 'p', 'password', '', clientInHeader, {}, {}];
 		expect(identity({})).toEqual(before(true));
 		expect(identity({ clientAuthentication: 'header' })).toEqual(before(true));
@@ -26,9 +26,9 @@ describe('password grant client authentication', () => {
 	});
 
 	it('Private Key JWT: login and refresh each carry a new client assertion, never the secret', async () => {
-		const settings = passwordGrantExchange.readSettings({ ...base, clientAuthentication: 'privateKeyJwt', privateKey: p256Key.pkcs8, signingAlgorithm: 'ES256' } as never);
-		const login = formOf(passwordGrantExchange.loginRequest(settings));
-		const refresh = formOf(passwordGrantExchange.refreshRequest?.(settings, 'rt-1') ?? {});
+		const settings = passwordGrantScheme.readSettings({ ...base, clientAuthentication: 'privateKeyJwt', privateKey: p256Key.pkcs8, signingAlgorithm: 'ES256' } as never);
+		const login = formOf(passwordGrantScheme.loginRequest(settings));
+		const refresh = formOf(passwordGrantScheme.refreshRequest?.(settings, 'rt-1') ?? {});
 		for (const form of [login, refresh]) {
 			expect(form).toMatchObject({ client_id: 'app', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' });
 			expect(form).not.toHaveProperty('client_secret');
@@ -40,13 +40,13 @@ describe('password grant client authentication', () => {
 	});
 
 	it('Client Secret JWT signs HS256 with the client secret', async () => {
-		const settings = passwordGrantExchange.readSettings({ ...base, clientAuthentication: 'clientSecretJwt' } as never);
-		const form = formOf(passwordGrantExchange.loginRequest(settings));
+		const settings = passwordGrantScheme.readSettings({ ...base, clientAuthentication: 'clientSecretJwt' } as never);
+		const form = formOf(passwordGrantScheme.loginRequest(settings));
 		await expect(jwtVerify(form.client_assertion, Buffer.from('app-secret'), { issuer: 'app' })).resolves.toBeDefined();
 	});
 
 	it('lists the private key for redaction', () => {
-		const settings = passwordGrantExchange.readSettings({ ...base, clientAuthentication: 'privateKeyJwt', privateKey: p256Key.pkcs8, signingAlgorithm: 'ES256' } as never);
+		const settings = passwordGrantScheme.readSettings({ ...base, clientAuthentication: 'privateKeyJwt', privateKey: p256Key.pkcs8, signingAlgorithm: 'ES256' } as never);
 		expect(settings.secrets).toEqual(['p', 'app-secret', p256Key.pkcs8]);
 	});
 });

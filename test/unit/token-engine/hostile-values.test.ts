@@ -1,12 +1,12 @@
 // Edge values a hostile or careless token endpoint (or user) can produce, each with its meaning.
 import { readBearerToken } from '../../../credentials/common/schemes/bearer-token';
 import { requireHttpUrl } from '../../../credentials/common/schemes/settings-input';
-import { readTokenAnswer, type AnswerKeys } from '../../../credentials/common/response/token';
-import { readLifetimeSeconds } from '../../../credentials/common/response/lifetime';
+import { readTokenResponse, type ResponseKeys } from '../../../credentials/common/response/token';
+import { readLifetimeSeconds } from '../../../credentials/common/response/expiry';
 import { redirectedRequest } from '../../../credentials/common/http/redirect';
 import { MAX_TOKEN_LENGTH, findTokenTextProblem } from '../../../credentials/common/response/text';
 
-const keys: AnswerKeys = {
+const keys: ResponseKeys = {
 	accessToken: 'access_token',
 	expiresIn: 'expires_in',
 	refreshToken: 'refresh_token',
@@ -28,8 +28,8 @@ describe('issued token characters (visible ASCII, at most 16 KB)', () => {
 		['a zero-width space', 'abc\u200bdef', /outside printable ASCII/],
 		['a token one character too long', 'a'.repeat(MAX_TOKEN_LENGTH + 1), /is 16385 characters long, over the 16384/],
 	])('refuses an access token with %s, saying nothing was stored', (_name, token, message) => {
-		expect(() => readTokenAnswer(answer({ access_token: token }), keys, [])).toThrow(message);
-		expect(() => readTokenAnswer(answer({ access_token: token }), keys, [])).toThrow(/nothing was stored/);
+		expect(() => readTokenResponse(answer({ access_token: token }), keys, [])).toThrow(message);
+		expect(() => readTokenResponse(answer({ access_token: token }), keys, [])).toThrow(/nothing was stored/);
 	});
 
 	it.each([
@@ -37,7 +37,7 @@ describe('issued token characters (visible ASCII, at most 16 KB)', () => {
 		['NUL', 'r1\u0000', /"refresh_token" contains the control character U\+0000/],
 		['too long', 'r'.repeat(MAX_TOKEN_LENGTH + 1), /"refresh_token" is 16385 characters long/],
 	])('refuses the whole answer when the refresh token has %s', (_name, refreshToken, message) => {
-		expect(() => readTokenAnswer(answer({ access_token: 'good', refresh_token: refreshToken }), keys, [])).toThrow(message);
+		expect(() => readTokenResponse(answer({ access_token: 'good', refresh_token: refreshToken }), keys, [])).toThrow(message);
 	});
 
 	it.each([
@@ -48,15 +48,15 @@ describe('issued token characters (visible ASCII, at most 16 KB)', () => {
 		['every visible ASCII character', Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('')],
 	])('accepts %s', (_name, token) => {
 		expect(findTokenTextProblem(token)).toBeUndefined();
-		expect(readTokenAnswer(answer({ access_token: token }), keys, []).accessToken).toBe(token);
+		expect(readTokenResponse(answer({ access_token: token }), keys, []).accessToken).toBe(token);
 	});
 
 	it('trims whitespace around a token, as it trims a pasted one', () => {
-		expect(readTokenAnswer(answer({ access_token: ' t1\r\n' }), keys, []).accessToken).toBe('t1');
+		expect(readTokenResponse(answer({ access_token: ' t1\r\n' }), keys, []).accessToken).toBe('t1');
 	});
 
 	it('never quotes the token in the message', () => {
-		expect(() => readTokenAnswer(answer({ access_token: 'SECRETPART\nrest' }), keys, [])).toThrow(
+		expect(() => readTokenResponse(answer({ access_token: 'SECRETPART\nrest' }), keys, [])).toThrow(
 			expect.objectContaining({ message: expect.not.stringContaining('SECRETPART') }),
 		);
 	});
@@ -108,8 +108,8 @@ describe('expires_in: what every edge value means', () => {
 		expect(() => readLifetimeSeconds(value, field)).toThrow(message);
 	});
 
-	it('names the field and its label through readTokenAnswer', () => {
-		expect(() => readTokenAnswer(answer({ access_token: 't', expires_in: -5 }), keys, [])).toThrow(
+	it('names the field and its label through readTokenResponse', () => {
+		expect(() => readTokenResponse(answer({ access_token: 't', expires_in: -5 }), keys, [])).toThrow(
 			'The token endpoint\'s "expires_in" (OAuth2 expires_in) is -5, a negative number of seconds',
 		);
 	});

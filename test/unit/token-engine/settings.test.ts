@@ -1,6 +1,6 @@
-import { basicToBearerExchange } from '../../../credentials/common/schemes/basic-to-bearer';
+import { basicToBearerScheme } from '../../../credentials/common/schemes/basic-to-bearer';
 import { fingerprintOf } from '../../../credentials/common/engine/fingerprint';
-import { passwordGrantExchange } from '../../../credentials/common/schemes/password-grant';
+import { passwordGrantScheme } from '../../../credentials/common/schemes/password-grant';
 import { parseJsonObjectField, requireHttpUrl } from '../../../credentials/common/schemes/settings-input';
 
 describe('JSON object fields', () => {
@@ -42,7 +42,7 @@ describe('URL fields', () => {
 describe('fingerprints', () => {
 	const basic = { username: 'u', password: 'p', accessTokenUrl: 'https://a.test/t' };
 	const fingerprint = (credentials: Record<string, unknown>) =>
-		fingerprintOf('basicToBearerApi', basicToBearerExchange.readSettings(credentials as never).identity);
+		fingerprintOf('basicToBearerApi', basicToBearerScheme.readSettings(credentials as never).identity);
 
 	it.each([
 		['username', { username: 'v' }],
@@ -72,13 +72,13 @@ describe('fingerprints', () => {
 		['Client Authentication', { clientAuthentication: 'body' }],
 	])('password grant: changes with the %s', (_name, change) => {
 		const base = { clientId: 'c', clientSecret: 's', username: 'u', password: 'p', accessTokenUrl: 'https://a.test/t' };
-		const of = (credentials: Record<string, unknown>) => passwordGrantExchange.readSettings(credentials as never).identity;
+		const of = (credentials: Record<string, unknown>) => passwordGrantScheme.readSettings(credentials as never).identity;
 		expect(fingerprintOf('p', of({ ...base, ...change }))).not.toBe(fingerprintOf('p', of(base)));
 	});
 });
 
 describe('password grant requests', () => {
-	const settings = passwordGrantExchange.readSettings({
+	const settings = passwordGrantScheme.readSettings({
 		clientId: 'my client',
 		clientSecret: 's&cret',
 		username: 'u',
@@ -87,15 +87,15 @@ describe('password grant requests', () => {
 	});
 
 	it('form-encodes the client id and secret inside the Basic header (RFC 6749 2.3.1)', () => {
-		const request = passwordGrantExchange.loginRequest(settings);
+		const request = passwordGrantScheme.loginRequest(settings);
 		const decoded = Buffer.from(String(request.headers?.Authorization).slice(6), 'base64').toString();
 		expect(decoded).toBe('my%20client:s%26cret');
 		expect(new URLSearchParams(String(request.body)).get('password')).toBe('p w');
 	});
 
 	it('names a public client (no secret) in the body', () => {
-		const publicClient = passwordGrantExchange.readSettings({ clientId: 'pub', username: 'u', accessTokenUrl: 'https://a.test/t' });
-		const request = passwordGrantExchange.loginRequest(publicClient);
+		const publicClient = passwordGrantScheme.readSettings({ clientId: 'pub', username: 'u', accessTokenUrl: 'https://a.test/t' });
+		const request = passwordGrantScheme.loginRequest(publicClient);
 		expect(request.headers?.Authorization).toBeUndefined();
 		expect(new URLSearchParams(String(request.body)).get('client_id')).toBe('pub');
 	});

@@ -1,11 +1,11 @@
-import { readExpiryValue } from '../../../credentials/common/response/expiry-format';
-import { jwtExpiresAt } from '../../../credentials/common/response/jwt-expiry';
+import { readExpiryValue } from '../../../credentials/common/response/expiry';
+import { jwtExpiresAt } from '../../../credentials/common/response/expiry';
 import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from '../../../credentials/common/schemes/login-body';
-import { tokenFromCookie, tokenFromHeader } from '../../../credentials/common/response/header-token';
+import { tokenFromCookie, tokenFromHeader } from '../../../credentials/common/response/token';
 import { expiresAtOf } from '../../../credentials/common/response/expiry';
 import { authorizationPlacement, placeToken, withCookie } from '../../../credentials/common/placement/placement';
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { tokenLoginExchange } from '../../../credentials/common/schemes/token-login';
+import { tokenLoginScheme } from '../../../credentials/common/schemes/token-login';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (payload: unknown) => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2lnbmF0dXJl`;
@@ -72,8 +72,8 @@ describe('when an issued token expires', () => {
 describe('token placement', () => {
 	const legacy = (): IHttpRequestOptions => ({ uri: 'http://x/api', qs: { page: 2 }, headers: { authorization: 'old', Cookie: 'a=1; session=old' } }) as never;
 	it.each([
-		['Authorization with Bearer', authorizationPlacement(false), { headers: { Cookie: 'a=1; session=old', Authorization: 'Bearer T' }, qs: { page: 2 } }],
-		['Authorization raw', authorizationPlacement(true), { headers: { Cookie: 'a=1; session=old', Authorization: 'T' } }],
+		['Authorization with Bearer', authorizationPlacement({}), { headers: { Cookie: 'a=1; session=old', Authorization: 'Bearer T' }, qs: { page: 2 } }],
+		['Authorization raw', authorizationPlacement({ omitBearerPrefix: true }), { headers: { Cookie: 'a=1; session=old', Authorization: 'T' } }],
 		['a custom header, custom prefix', { sendAs: 'header', headerName: 'X-Auth', prefix: 'Token ' }, { headers: { authorization: 'old', Cookie: 'a=1; session=old', 'X-Auth': 'Token T' } }],
 		['a header with an empty prefix', { sendAs: 'header', headerName: 'X-Auth', prefix: '' }, { headers: { authorization: 'old', Cookie: 'a=1; session=old', 'X-Auth': 'T' } }],
 		['a query parameter next to the others', { sendAs: 'query', parameterName: 'access_token' }, { qs: { page: 2, access_token: 'T' } }],
@@ -161,14 +161,14 @@ describe('token from the answer headers', () => {
 
 describe('issued tokens that cannot travel in a header are refused, wherever the login put them', () => {
 	const login = (location: string, key: string) =>
-		tokenLoginExchange.readSettings({ loginUrl: 'https://login.example/', username: 'u', password: 'p', answerLocation: location, answerKey: key });
+		tokenLoginScheme.readSettings({ loginUrl: 'https://login.example/', username: 'u', password: 'p', answerLocation: location, answerKey: key });
 	const ESC = '\u001b';
 	it.each([
 		['body', 'data.token', { statusCode: 200, headers: {}, body: JSON.stringify({ data: { token: `abc${ESC}def` } }) }, '"data.token" (Token Key)'],
 		['header', 'X-Auth-Token', { statusCode: 200, headers: { 'x-auth-token': `abc${ESC}def` }, body: '' }, '"X-Auth-Token" header (Token Key)'],
 		['cookie', 'sid', { statusCode: 204, headers: { 'set-cookie': [`sid=abc${ESC}def; Path=/`] }, body: '' }, '"sid" cookie (Token Key)'],
 	])('token in the %s', (location, key, response, field) => {
-		expect(() => tokenLoginExchange.readAnswer(login(location, key), response)).toThrow(
+		expect(() => tokenLoginScheme.readResponse(login(location, key), response)).toThrow(
 			`The token endpoint's ${field} contains the control character U+001B, which an HTTP header cannot carry: the token was refused and nothing was stored`,
 		);
 	});

@@ -1,4 +1,4 @@
-import { readJsonPath } from '../../../credentials/common/response/json-path';
+import { readJsonPath } from '../../../credentials/common/response/json';
 
 describe('readJsonPath', () => {
 	const answer = { access_token: 'a', data: { auth: { token: 'nested', ttl: '60' } }, 'dotted.key': 'whole', list: [{ t: 'x' }] };

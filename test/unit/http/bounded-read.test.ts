@@ -1,12 +1,12 @@
 import { Readable } from 'stream';
 
-import { readBoundedAnswer } from '../../../credentials/common/http/bounded-read';
+import { readBoundedBody } from '../../../credentials/common/http/bounded-read';
 
 const never = new AbortController().signal;
 
-describe('readBoundedAnswer', () => {
+describe('readBoundedBody', () => {
 	it('reads a stream whole when it stays within the limit', async () => {
-		await expect(readBoundedAnswer(Readable.from([Buffer.from('{"a":'), Buffer.from('1}')]), {}, 100, never)).resolves.toBe('{"a":1}');
+		await expect(readBoundedBody(Readable.from([Buffer.from('{"a":'), Buffer.from('1}')]), {}, 100, never)).resolves.toBe('{"a":1}');
 	});
 
 	it('stops at the first chunk over the limit and destroys the stream', async () => {
@@ -17,14 +17,14 @@ describe('readBoundedAnswer', () => {
 				this.push(Buffer.alloc(1000, 'a'));
 			},
 		});
-		await expect(readBoundedAnswer(stream, {}, 10_000, never)).rejects.toThrow('answer is larger than 9.8 KB (counted after decompression)');
+		await expect(readBoundedBody(stream, {}, 10_000, never)).rejects.toThrow('answer is larger than 9.8 KB (counted after decompression)');
 		expect(stream.destroyed).toBe(true);
 		expect(pulled).toBeLessThan(20);
 	});
 
 	it('refuses without reading when Content-Length already says too much', async () => {
 		const stream = Readable.from([Buffer.from('x')]);
-		await expect(readBoundedAnswer(stream, { 'content-length': '2000000' }, 1024 * 1024, never)).rejects.toThrow(/larger than 1 MB/);
+		await expect(readBoundedBody(stream, { 'content-length': '2000000' }, 1024 * 1024, never)).rejects.toThrow(/larger than 1 MB/);
 		expect(stream.destroyed).toBe(true);
 	});
 
@@ -32,7 +32,7 @@ describe('readBoundedAnswer', () => {
 		const deadline = new AbortController();
 		const stream = new Readable({ read() {} });
 		stream.push('{');
-		const reading = readBoundedAnswer(stream, {}, 100, deadline.signal);
+		const reading = readBoundedBody(stream, {}, 100, deadline.signal);
 		deadline.abort();
 		await expect(reading).rejects.toThrow('deadline');
 		expect(stream.destroyed).toBe(true);
@@ -43,10 +43,10 @@ describe('readBoundedAnswer', () => {
 		['a Buffer', Buffer.from('abc'), 'abc'],
 		['nothing', undefined, ''],
 	])('reads a body that is %s', async (_name, body, text) => {
-		await expect(readBoundedAnswer(body, {}, 100, never)).resolves.toBe(text);
+		await expect(readBoundedBody(body, {}, 100, never)).resolves.toBe(text);
 	});
 
 	it('refuses a body that is not a stream but is over the limit', async () => {
-		await expect(readBoundedAnswer('x'.repeat(101), {}, 100, never)).rejects.toThrow(/larger than/);
+		await expect(readBoundedBody('x'.repeat(101), {}, 100, never)).rejects.toThrow(/larger than/);
 	});
 });

@@ -1,7 +1,7 @@
-import { readTokenAnswer, type AnswerKeys } from '../../../credentials/common/response/token';
+import { readTokenResponse, type ResponseKeys } from '../../../credentials/common/response/token';
 import { TokenAuthError } from '../../../credentials/common/errors';
 
-const keys: AnswerKeys = {
+const keys: ResponseKeys = {
 	accessToken: 'access_token',
 	expiresIn: 'expires_in',
 	refreshToken: 'refresh_token',
@@ -10,7 +10,7 @@ const keys: AnswerKeys = {
 };
 const ok = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => ({ statusCode: 200, body, headers });
 
-describe('readTokenAnswer: good answers', () => {
+describe('readTokenResponse: good answers', () => {
 	it.each([
 		['a JSON string body', ok('{"access_token":"t1","expires_in":3600}'), { accessToken: 't1', expiresInSeconds: 3600 }],
 		['a parsed body', ok({ access_token: 't1', expires_in: 60 }), { accessToken: 't1', expiresInSeconds: 60 }],
@@ -21,11 +21,11 @@ describe('readTokenAnswer: good answers', () => {
 		['a token with surrounding spaces', ok({ access_token: ' t1\n' }), { accessToken: 't1' }],
 		['a Buffer body', ok(Buffer.from('{"access_token":"t1"}')), { accessToken: 't1' }],
 	])('reads %s', (_name, response, expected) => {
-		expect(readTokenAnswer(response, keys, [])).toMatchObject(expected);
+		expect(readTokenResponse(response, keys, [])).toMatchObject(expected);
 	});
 });
 
-describe('readTokenAnswer: bad answers', () => {
+describe('readTokenResponse: bad answers', () => {
 	it.each([
 		['HTML by content type', ok('<html>login</html>', { 'content-type': 'text/html' }), /answered HTML, not JSON \(HTTP 200\)/],
 		['HTML by its first character', ok('  <!doctype html>', {}), /answered HTML/],
@@ -41,18 +41,18 @@ describe('readTokenAnswer: bad answers', () => {
 		['a 401', { statusCode: 401, body: '{"error":"invalid_grant"}' }, /refused the login \(HTTP 401: invalid_grant\)/],
 		['a 502', { statusCode: 502, body: 'Bad Gateway' }, /token endpoint failed \(HTTP 502\)/],
 	])('explains %s', (_name, response, message) => {
-		expect(() => readTokenAnswer(response, keys, [])).toThrow(message);
+		expect(() => readTokenResponse(response, keys, [])).toThrow(message);
 	});
 
 	it('throws TokenAuthError, marked refused only for refusals', () => {
-		const refusal = catchError(() => readTokenAnswer({ statusCode: 400, body: {} }, keys, []));
-		const failure = catchError(() => readTokenAnswer({ statusCode: 503, body: {} }, keys, []));
+		const refusal = catchError(() => readTokenResponse({ statusCode: 400, body: {} }, keys, []));
+		const failure = catchError(() => readTokenResponse({ statusCode: 503, body: {} }, keys, []));
 		expect(refusal).toBeInstanceOf(TokenAuthError);
-		expect([refusal.refusedLogin, failure.refusedLogin]).toEqual([true, false]);
+		expect([refusal.code, failure.code]).toEqual(['LOGIN_REFUSED', 'ENDPOINT_FAILED']);
 	});
 
 	it('never copies the token value into a message', () => {
-		const error = catchError(() => readTokenAnswer(ok({ access_token: 't', expires_in: 'secret-looking-value' }), keys, []));
+		const error = catchError(() => readTokenResponse(ok({ access_token: 't', expires_in: 'secret-looking-value' }), keys, []));
 		expect(error.message).not.toContain('secret-looking-value');
 	});
 });

@@ -1,0 +1,3 @@
+/** Putting a token on an API request. */
+export * from './headers';
+export * from './placement';
