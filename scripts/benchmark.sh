@@ -5,6 +5,7 @@
 #   scripts/benchmark.sh --queue [--executions=1000]      queue mode: main, two workers, Redis, Postgres
 #   scripts/benchmark.sh --hook [--requests=10000]        the hook's own cost per request, one process
 #   scripts/benchmark.sh --hostile [--runs=3] [--n8n]     time and memory to fail on a hostile token endpoint
+#   scripts/benchmark.sh --assertion [--samples=1000]     building and signing one assertion, per algorithm
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -21,4 +22,6 @@ for arg in "$@"; do [ "$arg" = --queue ] && exec node .cache/scripts-js/scripts/
 for arg in "$@"; do [ "$arg" = --hook ] && exec node --expose-gc .cache/scripts-js/scripts/benchmark-hook.js "$@"; done
 # --hostile: failing on a hostile token endpoint (scripts/benchmark-hostile.ts).
 for arg in "$@"; do [ "$arg" = --hostile ] && exec node .cache/scripts-js/scripts/benchmark-hostile.js "$@"; done
+# --assertion: building and signing one client assertion, per algorithm (scripts/benchmark-assertion.ts).
+for arg in "$@"; do [ "$arg" = --assertion ] && exec node .cache/scripts-js/scripts/benchmark-assertion.js "$@"; done
 exec node .cache/scripts-js/scripts/benchmark.js "$@"

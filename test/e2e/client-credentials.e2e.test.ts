@@ -55,7 +55,7 @@ describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
 	it('Private Key JWT: a 100-item run with a cold credential makes exactly 1 token call; the API accepts all 100', async () => {
 		lab.set({ tokenDelayMs: 300 }); // every item's request starts while the token call is on its way
 		const result = await n8n.cli.execute(flows.hundred.id);
-		expect(result.ok).toBe(true);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		const items = nodeItems(result.run, HTTP_NODE);
 		expect(items).toHaveLength(100);
 		expect(new Set(items.map((item) => item.item)).size).toBe(100);
@@ -67,14 +67,14 @@ describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
 		// The second execution uses the stored token.
 		lab.resetCounts();
 		const again = await n8n.cli.execute(flows.hundred.id);
-		expect(again.ok).toBe(true);
+		expect({ ok: again.ok, error: errorText(again.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.counts.tokenCalls).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(100);
 	});
 
 	it('an `audience` body parameter reaches the authorization server and becomes the token audience the API sees', async () => {
 		const result = await n8n.cli.execute(flows.audience.id);
-		expect(result.ok).toBe(true);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.counts.tokenCalls).toBe(1);
 		expect(lab.tokenCalls[0].authMethod).toBe('client_secret_basic');
 		expect(lab.tokenCalls[0].form).toEqual(expect.objectContaining({ grant_type: 'client_credentials', audience: 'https://api.example.com', scope: 'read' }));
@@ -88,7 +88,7 @@ describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
 		['post', 'client_secret_post'],
 	] as const)('%s: authenticates as %s and the API accepts the token', async (key, method) => {
 		const result = await n8n.cli.execute(flows[key].id);
-		expect(result.ok).toBe(true);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.tokenCalls.map((call) => [call.authMethod, call.status])).toEqual([[method, 200]]);
 		expect(lab.counts.apiAccepted).toBe(1);
 	});

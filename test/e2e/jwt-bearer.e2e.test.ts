@@ -55,7 +55,7 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 	it('the JWT Bearer grant: one token call for 100 items, a verified RS256 assertion with iss, sub, aud, jti, exp', async () => {
 		lab.set({ tokenDelayMs: 300 });
 		const result = await n8n.cli.execute(flows.grant.id);
-		expect(result.ok).toBe(true);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(100);
 		expect(lab.counts.tokenCalls).toBe(1);
 		expect(lab.counts.tokensIssued).toBe(1);
@@ -75,14 +75,14 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 
 	it('ES256 assertions are accepted', async () => {
 		const result = await n8n.cli.execute(flows.es256.id);
-		expect(result.ok).toBe(true);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.tokenCalls.map((call) => [call.header?.alg, call.status])).toEqual([['ES256', 200]]);
 	});
 
 	it('renews before expiry with a fresh assertion each time (the lab refuses a replayed jti; none was refused)', async () => {
 		lab.set({ lifetimeSeconds: 4 });
 		const result = await n8n.cli.execute(flows.renewing.id);
-		expect(result.ok).toBe(true);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.counts.apiAccepted).toBe(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.tokenCalls).toBeGreaterThanOrEqual(2);
@@ -93,7 +93,7 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 
 	it('with Client Authentication "Client Secret in Header" the lab authenticates the client too', async () => {
 		const result = await n8n.cli.execute(flows.withSecret.id);
-		expect(result.ok).toBe(true);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.tokenCalls.map((call) => [call.authMethod, call.status])).toEqual([['client_secret_basic', 200]]);
 	});
 

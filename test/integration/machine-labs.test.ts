@@ -152,6 +152,11 @@ describe('JWT Bearer lab (oauth2-server + jose): RFC 7523 section 2.1', () => {
 		expect(lab.tokenCalls[0]).toEqual(expect.objectContaining({ authMethod: 'none', status: 200 }));
 	});
 
+	it('answers 20 parallel requests without client authentication, each with its own assertion', async () => {
+		const answers = await Promise.all(Array.from({ length: 20 }, async () => await post(lab.tokenUrl, { grant_type: JWT_BEARER_GRANT, assertion: await grantAssertion() })));
+		expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+	});
+
 	it.each(['ES256', 'ES384'])('accepts %s assertions', async (alg) => {
 		const pem = alg === 'ES256' ? lab.keys.ec256.privateKeyPem : lab.keys.ec384.privateKeyPem;
 		const answer = await post(lab.tokenUrl, { grant_type: JWT_BEARER_GRANT, assertion: await grantAssertion({}, alg, pem) });

@@ -234,8 +234,13 @@ export async function startJwtBearerLab(
 		getAccessToken: async () => false,
 		verifyScope: async () => true,
 	};
-	// Client ids authenticated outside the library for the request being handled (one at a time per id).
-	const preAuthenticatedClients = new Set<string>();
+	// Client ids authenticated outside the library, with how many requests in flight rely on it.
+	const preAuthenticatedClients = new Map<string, number>();
+	const holdClient = (id: string, delta: 1 | -1) => {
+		const count = (preAuthenticatedClients.get(id) ?? 0) + delta;
+		if (count > 0) preAuthenticatedClients.set(id, count);
+		else preAuthenticatedClients.delete(id);
+	};
 	const oauth = new OAuth2Server({
 		model: model as unknown as OAuth2Server.ClientCredentialsModel,
 		requireClientAuthentication: { [JWT_BEARER_GRANT]: false },
@@ -269,7 +274,7 @@ export async function startJwtBearerLab(
 		try {
 			authenticatedId = await authenticateWithoutSecret(form, req.headers.authorization);
 			const body = authenticatedId === undefined ? form : { ...form, client_id: authenticatedId };
-			if (authenticatedId !== undefined) preAuthenticatedClients.add(authenticatedId);
+			if (authenticatedId !== undefined) holdClient(authenticatedId, 1);
 			const request = new OAuthRequest({ method: 'POST', headers: req.headers as Record<string, string>, query: {}, body });
 			await oauth.token(request, response, { accessTokenLifetime: settings.lifetimeSeconds, requireClientAuthentication: { [JWT_BEARER_GRANT]: false } });
 		} catch (error) {
@@ -280,7 +285,7 @@ export async function startJwtBearerLab(
 				response.body = { error: oauthError.name ?? 'server_error', error_description: oauthError.message };
 			}
 		} finally {
-			if (authenticatedId !== undefined) preAuthenticatedClients.delete(authenticatedId);
+			if (authenticatedId !== undefined) holdClient(authenticatedId, -1);
 		}
 		const status = response.status ?? 200;
 		const body = response.body as Record<string, unknown>;

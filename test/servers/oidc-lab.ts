@@ -29,6 +29,11 @@ import { makeLabKeyPair, type LabKeyPair } from './machine-keys';
 // oidc-provider 7 ships no types of its own; only the few members used here are described.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Provider = require('oidc-provider') as new (issuer: string, configuration: object) => OidcProvider;
+// Its in-memory store, as a subclass: the provider warns about the store only when it is the
+// default one, and a lab that lives for one test run wants nothing else.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MemoryAdapter = require('oidc-provider/lib/adapters/memory_adapter') as new (name: string) => object;
+class LabStore extends MemoryAdapter {}
 
 interface KoaContext {
 	path: string;
@@ -204,6 +209,8 @@ export async function startOidcLab(
 			keyClientMetadata(clients.ec256),
 			keyClientMetadata(clients.ec384),
 		],
+		adapter: LabStore,
+		ttl: { ClientCredentials: () => settings.lifetimeSeconds },
 		jwks: { keys: [providerPrivateJwk] },
 		cookies: { keys: [randomBytes(16).toString('hex')] },
 		features: {
