@@ -43,6 +43,8 @@ export interface HostileServer {
 	requests: RecordedRequest[];
 	/** TLS handshakes started on the port (a client that refused the certificate sends no request). */
 	tlsConnections: number;
+	/** TCP connections accepted on the port, whatever was sent on them. */
+	connections: number;
 	/** Bytes the slow and endless answers wrote before the client went away. */
 	streamedBytes: number;
 	close(): Promise<void>;
@@ -57,7 +59,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 	const sockets = new Set<Socket>();
 	const timers = new Set<NodeJS.Timeout>();
 	let issued = 0;
-	const state = { tlsConnections: 0, streamedBytes: 0 };
+	const state = { tlsConnections: 0, connections: 0, streamedBytes: 0 };
 
 	const handle = (protocol: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
 		const chunks: Buffer[] = [];
@@ -187,6 +189,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 	httpsServer.on('tlsClientError', () => undefined);
 	const server = createNetServer((socket) => {
 		sockets.add(socket);
+		state.connections++;
 		socket.on('close', () => sockets.delete(socket));
 		socket.on('error', () => undefined);
 		socket.once('data', (first: Buffer) => {
@@ -219,6 +222,9 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 		requests,
 		get tlsConnections() {
 			return state.tlsConnections;
+		},
+		get connections() {
+			return state.connections;
 		},
 		get streamedBytes() {
 			return state.streamedBytes;
