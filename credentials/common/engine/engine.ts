@@ -6,13 +6,15 @@ import type {
 } from 'n8n-workflow';
 
 import { fingerprintOf } from './fingerprint';
+import { hostForLog, logTokenEvent } from './log';
+import type { TokenEvent, TokenLogEntry } from './log';
 import { takeHeader } from '../placement/headers';
 import { TokenAuthError } from '../errors';
 import type { ExchangeSettings, TokenExchange, TokenHttp } from '../schemes/scheme';
 import { TOKEN_CALL_DEADLINE_MS, tokenHttpFor } from '../http/call';
 import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom } from './state';
 import type { TokenState } from './state';
-import { TokenStore } from './store';
+import { FAILED_CALL_PAUSE_MS, REFUSED_LOGIN_WINDOW_MS, TokenStore } from './store';
 import { authorizationPlacement, placeToken } from '../placement/placement';
 
 /** The credential test sends this header; `authorize` turns that request into a real login. */
@@ -103,10 +105,16 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	): Promise<IDataObject> {
 		const settings = this.exchange.readSettings(credentials);
 		const fingerprint = this.fingerprint(settings);
-		this.store.adopt(readStoredState(credentials, fingerprint));
+		if (this.store.adopt(readStoredState(credentials, fingerprint)) === 'replaced') {
+			this.log({ event: 'stored token adopted', settings, fingerprint, detail: 'another process renewed it' });
+		}
 		const current = this.store.current(fingerprint);
 		const share = this.store.renewalShare(fingerprint);
 		if (current !== undefined && !renewalDue(current, this.clock(), share)) return NO_CHANGE;
+		if (current !== undefined && this.store.inFlight(fingerprint) === undefined) {
+			const left = current.expiresAt === undefined ? undefined : Math.max(0, Math.round((current.expiresAt - this.clock()) / 1000));
+			this.log({ event: 'renewal before expiry', settings, fingerprint, detail: left === undefined ? undefined : `expires in ${left} s` });
+		}
 		const renewal = await this.renew(helpers, settings, fingerprint).catch((error: Error) => {
 			// An early renewal that fails leaves a token that still works: use it while it lasts.
 			if (current !== undefined && !hasExpired(current, this.clock())) return undefined;
@@ -135,12 +143,17 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		const current = this.store.current(fingerprint);
 		if (current !== undefined && current.accessToken !== attempt.usedToken) return storedFieldsOf(current);
 		if (!this.store.mayRenewAfterRejection(fingerprint, attempt.usedToken, this.clock())) return NO_CHANGE;
+		this.log({ event: 'renewal after rejection', settings, fingerprint, detail: 'the request with the held token failed' });
 		const renewal = await this.renew(helpers, settings, fingerprint);
 		this.store.markRenewedAfterRejection(fingerprint, renewal.state, this.clock());
 		return storedFieldsOf(renewal.state);
 	}
 
 	private async renew(helpers: IHttpRequestHelper, settings: Settings, fingerprint: string) {
+		const remembered = this.store.blockingFailure(fingerprint, this.clock());
+		if (remembered !== undefined && this.store.inFlight(fingerprint) === undefined) {
+			this.log({ event: 'backed off', settings, fingerprint, detail: `no call: a failure is remembered: ${remembered.message}` });
+		}
 		const send = tokenHttpFor(helpers, { deadlineMs: this.timeoutMs });
 		const http: TokenHttp = async (request) => await send({ ...request, ...sslOptions(settings) });
 		return await this.store.renew(
@@ -159,16 +172,60 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 	): Promise<TokenState> {
 		const refreshToken = current?.fingerprint === fingerprint ? current.refreshToken : undefined;
 		if (refreshToken !== undefined && this.exchange.refreshRequest !== undefined) {
+			const refresh = this.exchange.refreshRequest(settings, refreshToken);
 			try {
-				const answer = await http(this.exchange.refreshRequest(settings, refreshToken));
-				const issued = this.exchange.readAnswer(settings, answer);
-				return tokenStateFrom(issued, fingerprint, this.clock(), refreshToken);
+				const state = await this.timedCall(http, refresh, settings, fingerprint, 'refresh', (answer) =>
+					tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock(), refreshToken),
+				);
+				return state;
 			} catch {
 				// A refused or failed refresh is why the password grant exists: log in again below.
 			}
 		}
-		const answer = await http(this.exchange.loginRequest(settings));
-		return tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock());
+		return await this.timedCall(http, this.exchange.loginRequest(settings), settings, fingerprint, 'login', (answer) =>
+			tokenStateFrom(this.exchange.readAnswer(settings, answer), fingerprint, this.clock()),
+		);
+	}
+
+	/** One token call and the reading of its answer, with the line that says how it went. */
+	private async timedCall(
+		http: TokenHttp,
+		request: IHttpRequestOptions,
+		settings: Settings,
+		fingerprint: string,
+		kind: 'login' | 'refresh',
+		read: (answer: Awaited<ReturnType<TokenHttp>>) => TokenState,
+	): Promise<TokenState> {
+		const started = this.clock();
+		const host = hostForLog(request.url);
+		let status: number | undefined;
+		// Rejections are passed on as they are (promise chain): the line is all this adds.
+		return await http(request)
+			.then((answer) => {
+				status = answer.statusCode;
+				const state = read(answer);
+				this.log({ event: kind, settings, fingerprint, host, status, durationMs: this.clock() - started });
+				return state;
+			})
+			.catch((error: Error) => {
+				const event = failureEvent(error, status !== undefined, kind);
+				const next = kind === 'refresh' ? '; logging in instead' : (AFTERMATH[event] ?? '');
+				this.log({ event, settings, fingerprint, host, status, durationMs: this.clock() - started, detail: `${error.message}${next}` });
+				return Promise.reject(error);
+			});
+	}
+
+	private log(entry: Omit<TokenLogEntry, 'credentialType' | 'host'> & { settings: Settings; host?: string }): void {
+		const { settings, ...rest } = entry;
+		logTokenEvent({ ...rest, credentialType: this.exchange.typeName, host: rest.host ?? this.loginHost(settings) });
+	}
+
+	private loginHost(settings: Settings): string | undefined {
+		try {
+			return hostForLog(this.exchange.loginRequest(settings).url);
+		} catch {
+			return undefined;
+		}
 	}
 
 	/**
@@ -180,6 +237,24 @@ export class TokenEngine<Settings extends ExchangeSettings> {
 		const identity = settings.ignoreSslIssues === true ? [...settings.identity, { ignoreSslIssues: true }] : settings.identity;
 		return fingerprintOf(this.exchange.typeName, identity);
 	}
+}
+
+/** What the engine does next, said on the failure's line. */
+const AFTERMATH: Partial<Record<TokenEvent, string>> = {
+	'login refused': `; remembered: no new login with these settings for ${REFUSED_LOGIN_WINDOW_MS / 60_000} min`,
+	'endpoint failed': `; the next call waits ${FAILED_CALL_PAUSE_MS / 1000} s`,
+};
+
+/** The log event of a failed token call; `answered`: the endpoint sent an HTTP answer. */
+function failureEvent(error: unknown, answered: boolean, kind: 'login' | 'refresh'): TokenEvent {
+	const code = error instanceof TokenAuthError ? error.code : undefined;
+	if (code === 'LOGIN_REFUSED') return kind === 'refresh' ? 'refresh refused' : 'login refused';
+	if (code === 'BLOCKED') return 'blocked';
+	if (code === 'REDIRECT_REFUSED') return 'redirect refused';
+	if (code === 'RESPONSE_REFUSED') return 'answer refused';
+	if (code === 'ENDPOINT_FAILED') return 'endpoint failed';
+	// The rest are the answer readers' own refusals (no token, not JSON, bad lifetime...).
+	return answered ? 'answer refused' : 'endpoint failed';
 }
 
 /** n8n's own switch for a request that accepts any certificate (its "Ignore SSL Issues"). */

@@ -61,6 +61,7 @@ function tooLarge(maxBytes: number): TokenAuthError {
 	return new TokenAuthError(
 		`The token endpoint's answer is larger than ${sizeInWords(maxBytes)} (counted after decompression): ` +
 			'a token answer is a few kilobytes, so it was not read further',
+		{ code: 'RESPONSE_REFUSED' },
 	);
 }
 

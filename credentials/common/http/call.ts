@@ -4,7 +4,7 @@ import { readBoundedAnswer } from './bounded-read';
 import { TokenAuthError } from '../errors';
 import { tokenEndpointUnreachable } from './endpoint-failure';
 import type { TokenHttp } from '../schemes/scheme';
-import { MAX_TOKEN_REDIRECTS, isRedirect, redirectedRequest } from './redirect';
+import { MAX_TOKEN_REDIRECTS, isRedirect, redirectRefused, redirectedRequest } from './redirect';
 
 /**
  * The whole token call, redirects and reading the answer included, must end within this time.
@@ -45,7 +45,7 @@ export function tokenHttpFor(helpers: IHttpRequestHelper, limits: Partial<TokenC
 				}
 				discard(response.body);
 				if (redirects >= MAX_TOKEN_REDIRECTS) {
-					throw new TokenAuthError(`The token endpoint redirected more than ${MAX_TOKEN_REDIRECTS} times: the token call stopped`);
+					throw redirectRefused(`The token endpoint redirected more than ${MAX_TOKEN_REDIRECTS} times: the token call stopped`);
 				}
 				hop = redirectedRequest(hop, response.statusCode, response.headers.location);
 			}
@@ -95,5 +95,6 @@ function tokenCallFailure(error: unknown, deadline: AbortSignal, deadlineMs: num
 function deadlinePassed(deadlineMs: number): TokenAuthError {
 	return new TokenAuthError(
 		`The token endpoint did not answer within ${deadlineMs / 1000} s (the limit for the whole token call, reading the answer included)`,
+		{ code: 'ENDPOINT_FAILED' },
 	);
 }

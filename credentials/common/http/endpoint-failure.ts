@@ -16,11 +16,11 @@ export function isRefusalStatus(status: number): boolean {
 export function tokenEndpointFailure(status: number, body: unknown, secrets: string[]): TokenAuthError {
 	const detail = describeOAuthError(body, secrets);
 	if (isRefusalStatus(status)) {
-		return new TokenAuthError(`The token endpoint refused the login (HTTP ${status}${detail})`, {
-			refusedLogin: true,
-		});
+		return new TokenAuthError(`The token endpoint refused the login (HTTP ${status}${detail})`, { code: 'LOGIN_REFUSED' });
 	}
-	return new TokenAuthError(`The token endpoint failed (HTTP ${status}${detail}); the login itself was not refused`);
+	return new TokenAuthError(`The token endpoint failed (HTTP ${status}${detail}); the login itself was not refused`, {
+		code: 'ENDPOINT_FAILED',
+	});
 }
 
 /** The error for a token call that got no HTTP answer at all; `url` is the request n8n refused or lost. */
@@ -30,13 +30,15 @@ export function tokenEndpointUnreachable(error: unknown, timeoutMs: number, url?
 	const code = String((error as { code?: unknown })?.code ?? '');
 	const message = String((error as { message?: unknown })?.message ?? '');
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
-		return new TokenAuthError(`The token endpoint did not answer within ${timeoutMs / 1000} s`);
+		return new TokenAuthError(`The token endpoint did not answer within ${timeoutMs / 1000} s`, { code: 'ENDPOINT_FAILED' });
 	}
 	if (/domain/i.test(message) && /allow/i.test(message)) {
 		// n8n's "Allowed HTTP Request Domains" said no; its message names the domain, no secret.
-		return new TokenAuthError(`The token call was blocked: ${message}`);
+		return new TokenAuthError(`The token call was blocked: ${message}`, { code: 'BLOCKED' });
 	}
-	return new TokenAuthError(`Could not reach the token endpoint: ${NETWORK_FAILURES[code] ?? 'no answer'}`);
+	return new TokenAuthError(`Could not reach the token endpoint: ${NETWORK_FAILURES[code] ?? 'no answer'}`, {
+		code: 'ENDPOINT_FAILED',
+	});
 }
 
 const TLS_HINT = ' (trust its CA with NODE_EXTRA_CA_CERTS, or turn on Ignore SSL Issues (Insecure))';

@@ -2,6 +2,11 @@ import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { TokenAuthError } from '../errors';
 
+/** The error of a redirect the token call does not follow. */
+export function redirectRefused(message: string): TokenAuthError {
+	return new TokenAuthError(message, { code: 'REDIRECT_REFUSED' });
+}
+
 /** More hops than this and the token call fails: a login needs one, perhaps two. */
 export const MAX_TOKEN_REDIRECTS = 5;
 
@@ -31,17 +36,17 @@ export function redirectedRequest(
 	const from = new URL(request.url);
 	const to = parseLocation(location, from);
 	if (to.username !== '' || to.password !== '') {
-		throw new TokenAuthError(
+		throw redirectRefused(
 			`The token endpoint redirected to ${to.origin} with a user name or password in the URL: the login was not sent there`,
 		);
 	}
 	if (from.protocol === 'https:' && to.protocol === 'http:') {
-		throw new TokenAuthError(
+		throw redirectRefused(
 			`The token endpoint redirected from https to plain http (${to.origin}): the login was not sent unencrypted`,
 		);
 	}
 	if (!sameOrigin(from, to) && !upgradesToHttps(from, to)) {
-		throw new TokenAuthError(
+		throw redirectRefused(
 			`The token endpoint redirected to ${to.origin}, another origin than ${from.origin}: ` +
 				'the login was not sent there. Enter the final URL as the token URL if that server is the right one',
 		);
@@ -62,10 +67,10 @@ function parseLocation(location: unknown, from: URL): URL {
 		to = undefined;
 	}
 	if (to === undefined) {
-		throw new TokenAuthError('The token endpoint answered a redirect without a valid Location: the token call stopped there');
+		throw redirectRefused('The token endpoint answered a redirect without a valid Location: the token call stopped there');
 	}
 	if (to.protocol !== 'http:' && to.protocol !== 'https:') {
-		throw new TokenAuthError(`The token endpoint redirected to a ${to.protocol} URL: the login was not sent there`);
+		throw redirectRefused(`The token endpoint redirected to a ${to.protocol} URL: the login was not sent there`);
 	}
 	return to;
 }

@@ -38,6 +38,7 @@ export function ssrfBlocked(refusal: SsrfErrorFields, url: string | undefined): 
 	return new TokenAuthError(
 		`The token call to ${target} was blocked by this n8n instance's SSRF protection (${why}); nothing was sent. ` +
 			'An administrator can allow it with N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES',
+		{ code: 'BLOCKED' },
 	);
 }
 
