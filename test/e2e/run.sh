@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end suite: the packed package inside real n8n, on both lines users run.
-#   test/e2e/run.sh                 both lines: n8n 2.41.1 on Node 24, then n8n 1.123.81 on Node 20
+#   test/e2e/run.sh                 both lines (scripts/n8n-lines.json): 2.x on Node 24, then 1.x on Node 20
 #   test/e2e/run.sh --line 2        one line only (2 or 1)
 #   test/e2e/run.sh --line 1 -- -t 'reuses'   extra arguments after -- go to jest
 #   test/e2e/run.sh --no-build      reuse the tarball of the previous run (.cache/e2e-pack)
+#   N8N_VERSION_2=2.41.0 test/e2e/run.sh --line 2   the whole suite on another version of a line
+#                                   (the pins are in scripts/n8n-lines.json; it is installed first)
 # Installs whatever n8n is missing into .cache/ first (scripts/install-n8n.sh), builds and packs
 # the package once, then runs test/e2e/*.e2e.test.ts with one n8n user folder per spec file.
 set -euo pipefail
@@ -34,7 +36,8 @@ export E2E_TARBALL=$(ls "$pack_dir"/*.tgz)
 status=0
 for line in $lines; do
   started=$(date +%s)
-  echo "[e2e] n8n line $line"
+  version_override="N8N_VERSION_$line"
+  echo "[e2e] n8n line $line: n8n ${!version_override:-$(node -p "require('./scripts/n8n-lines.json')['$line'].version")}"
   # With RESULTS_DIR set (npm test does), jest's JSON results go there for the closing count.
   results=()
   [ -n "${RESULTS_DIR:-}" ] && results=(--json --outputFile="$RESULTS_DIR/e2e-line$line.json")

@@ -61,6 +61,10 @@ export interface HostileServer {
 	 * after the client gave up, so a test waits for it here (bounded by the test's own timeout).
 	 */
 	streamsEnded(): Promise<StreamedAnswer[]>;
+	/** TCP connections accepted on the port, whatever was sent on them. */
+	connections: number;
+	/** Bytes the slow and endless answers wrote before the client went away. */
+	streamedBytes: number;
 	close(): Promise<void>;
 }
 
@@ -75,7 +79,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 	let issued = 0;
 	const streams: StreamedAnswer[] = [];
 	const streamEnds: Promise<void>[] = [];
-	const state = { tlsConnections: 0 };
+	const state = { tlsConnections: 0, connections: 0, streamedBytes: 0 };
 
 	/** Records a streamed answer; registered first, so it sees the connection close before the answer's own handlers. */
 	const recordStream = (res: ServerResponse, path: string): StreamedAnswer => {
@@ -219,6 +223,7 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 	httpsServer.on('tlsClientError', () => undefined);
 	const server = createNetServer((socket) => {
 		sockets.add(socket);
+		state.connections++;
 		socket.on('close', () => sockets.delete(socket));
 		socket.on('error', () => undefined);
 		socket.once('data', (first: Buffer) => {
@@ -256,6 +261,12 @@ export async function startHostileServer(options: { maxLifetimeMs?: number } = {
 		async streamsEnded() {
 			await Promise.all(streamEnds);
 			return streams;
+		},
+		get connections() {
+			return state.connections;
+		},
+		get streamedBytes() {
+			return state.streamedBytes;
 		},
 		close,
 	};

@@ -59,10 +59,11 @@ export class TokenStore {
 	 * Takes a token loaded from the database unless the process already holds a newer one. A stored
 	 * token that replaces a held one, or is another of the same round, was renewed by another
 	 * process: this one then renews late (see FOLLOWER_MARGIN_SHARE). A process that held nothing
-	 * (just started) renews first, as a single n8n process always does.
+	 * (just started) renews first, as a single n8n process always does. Says 'replaced' when the
+	 * stored token took the place of the one held (another process renewed it).
 	 */
-	adopt(state: TokenState | undefined): void {
-		if (state === undefined) return;
+	adopt(state: TokenState | undefined): 'replaced' | undefined {
+		if (state === undefined) return undefined;
 		const entry = this.entry(state.fingerprint);
 		const held = entry.state;
 		if (held === undefined) {
@@ -71,9 +72,11 @@ export class TokenStore {
 		} else if (held.obtainedAt < state.obtainedAt) {
 			entry.state = state;
 			entry.renewsFirst = false;
+			return 'replaced';
 		} else if (held.accessToken !== state.accessToken && sameRenewalRound(held, state)) {
 			entry.renewsFirst = false;
 		}
+		return undefined;
 	}
 
 	/** The share of the renewal margin at which this process renews the held token. */
@@ -122,6 +125,9 @@ export class TokenStore {
 				return state;
 			},
 			(error: TokenAuthError) => {
+				// n8n refused the call itself (SSRF protection, allowed domains): nothing was sent, so
+				// there is nothing to protect the endpoint from and no refused login to remember.
+				if (error.code === 'BLOCKED') throw error;
 				const pause = error.code === 'LOGIN_REFUSED' ? REFUSED_LOGIN_WINDOW_MS : FAILED_CALL_PAUSE_MS;
 				entry.failure = { error, until: now() + pause };
 				throw error;

@@ -59,7 +59,7 @@ export function tokenCallFor(helpers: IHttpRequestHelper, limits: Partial<TokenC
 				hop = redirectedRequest(hop, response.statusCode, response.headers.location);
 			}
 		} catch (error) {
-			throw tokenCallFailure(error, deadline, deadlineMs);
+			throw tokenCallFailure(error, deadline, deadlineMs, hop.url);
 		}
 	};
 }
@@ -95,10 +95,10 @@ function discard(body: unknown): void {
 }
 
 /** Whatever stopped the call, as a message of ours: the deadline first, since it causes the rest. */
-function tokenCallFailure(error: unknown, deadline: AbortSignal, deadlineMs: number): TokenAuthError {
+function tokenCallFailure(error: unknown, deadline: AbortSignal, deadlineMs: number, url: string): TokenAuthError {
 	if (deadline.aborted) return deadlinePassed(deadlineMs);
 	if (error instanceof TokenAuthError) return error;
-	return tokenEndpointUnreachable(error, deadlineMs);
+	return tokenEndpointUnreachable(error, deadlineMs, url);
 }
 
 function deadlinePassed(deadlineMs: number): TokenAuthError {

@@ -1,5 +1,6 @@
 import { redactSecrets } from './redact';
 import { TokenAuthError } from '../errors';
+import { findSsrfRefusal, ssrfBlocked } from './ssrf';
 
 const MAX_DESCRIPTION_LENGTH = 200;
 
@@ -20,8 +21,10 @@ export function tokenEndpointFailure(status: number, body: unknown, secrets: str
 	return new TokenAuthError('ENDPOINT_FAILED', `The token endpoint failed (HTTP ${status}${detail}); the login itself was not refused`);
 }
 
-/** The error for a token call that got no HTTP answer at all. */
-export function tokenEndpointUnreachable(error: unknown, timeoutMs: number): TokenAuthError {
+/** The error for a token call that got no HTTP answer at all; `url` is the request n8n refused or lost. */
+export function tokenEndpointUnreachable(error: unknown, timeoutMs: number, url?: string): TokenAuthError {
+	const ssrfRefusal = findSsrfRefusal(error);
+	if (ssrfRefusal !== undefined) return ssrfBlocked(ssrfRefusal, url);
 	const code = String((error as { code?: unknown })?.code ?? '');
 	const message = String((error as { message?: unknown })?.message ?? '');
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {

@@ -51,7 +51,14 @@ export class N8nCli {
 	 * `extraEnv`: settings on top of the suite's (a queue-mode cluster's database, for one).
 	 * `launcher`: a command n8n runs under (`/usr/bin/time -f ...` to measure its memory).
 	 */
-	async run(args: string[], timeoutMs = 180_000, extraEnv: Record<string, string> = {}, launcher: string[] = []): Promise<ProcessResult> {
+	async run(
+		args: string[],
+		timeoutMs = 180_000,
+		extraEnv: Record<string, string> = {},
+		launcher: string[] = [],
+		/** Stops the process this long after it printed the execution JSON, if it has not exited. */
+		stopAfterOutputMs?: number,
+	): Promise<ProcessResult> {
 		const brokerPort = await freePort();
 		const started = Date.now();
 		const [command, ...commandArgs] = [...launcher, this.line.nodeBin, this.line.n8nBin, ...args];
@@ -62,12 +69,19 @@ export class N8nCli {
 			});
 			let stdout = '';
 			let stderr = '';
-			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			let stopping: NodeJS.Timeout | undefined;
+			child.stdout.on('data', (chunk: Buffer) => {
+				stdout += chunk.toString();
+				if (stopAfterOutputMs !== undefined && stopping === undefined && parseExecutionJson(stdout) !== undefined) {
+					stopping = setTimeout(() => child.kill('SIGKILL'), stopAfterOutputMs);
+				}
+			});
 			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('error', reject);
 			child.on('close', (code) => {
 				clearTimeout(timer);
+				if (stopping !== undefined) clearTimeout(stopping);
 				resolveRun({ code, stdout, stderr, ms: Date.now() - started });
 			});
 		});
@@ -90,9 +104,12 @@ export class N8nCli {
 		await this.runOrThrow(['import:workflow', `--input=${writeTemp('workflow.json', workflow)}`]);
 	}
 
-	/** `n8n execute --id <id> --rawOutput`, with the execution JSON parsed from its output. */
-	async execute(workflowId: string): Promise<Execution> {
-		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
+	/**
+	 * `n8n execute --id <id> --rawOutput`, with the execution JSON parsed from its output.
+	 * `stopAfterOutputMs`: for n8n settings under which `execute` does not exit by itself.
+	 */
+	async execute(workflowId: string, stopAfterOutputMs?: number): Promise<Execution> {
+		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000, {}, [], stopAfterOutputMs);
 		const run = parseExecutionJson(result.stdout);
 		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code} after ${result.ms} ms`);
 		if (!run) {

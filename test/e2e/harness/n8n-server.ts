@@ -21,9 +21,11 @@ export class N8nServer {
 		readonly log: () => string,
 	) {}
 
-	static async start(line: N8nLine, userFolder: string, port?: number): Promise<N8nServer> {
+	/** `extraEnv`: instance settings on top of the suite's (N8N_SSRF_*, N8N_METRICS...). */
+	static async start(line: N8nLine, userFolder: string, port?: number, extraEnv: Record<string, string> = {}): Promise<N8nServer> {
 		const httpPort = port ?? (await freePort());
 		const env = n8nEnv(line, userFolder, {
+			...extraEnv,
 			N8N_PORT: String(httpPort),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
@@ -102,6 +104,13 @@ export class N8nServer {
 		return await this.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
 			credentials: { id, name, type, data },
 		});
+	}
+
+	/** The Prometheus text of GET /metrics (needs N8N_METRICS=true). */
+	async metrics(): Promise<string> {
+		const res = await fetch(`${this.baseUrl}/metrics`);
+		if (!res.ok) throw new Error(`GET /metrics -> ${res.status}`);
+		return await res.text();
 	}
 
 	/** Credential types n8n loaded (what the editor lists). */

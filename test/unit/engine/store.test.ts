@@ -1,4 +1,5 @@
 import { FOLLOWER_MARGIN_SHARE, REJECTION_RENEWAL_COOLDOWN_MS, TokenStore } from '../../../credentials/common/engine/store';
+import { TokenAuthError } from '../../../credentials/common/errors';
 import { renewalDue, tokenStateFrom, type TokenState } from '../../../credentials/common/engine/state';
 
 // A 10 s token has a 2 s renewal margin: it is due at 8 s for the process that renews first.
@@ -83,5 +84,29 @@ describe('renewing after a rejected request', () => {
 
 	it('renews for a first rejection', () => {
 		expect(new TokenStore().mayRenewAfterRejection('fp', 'a', 0)).toBe(true);
+	});
+});
+
+describe('failures n8n refused itself', () => {
+	it('remembers no BLOCKED failure (nothing was sent): the next caller tries again', async () => {
+		const store = new TokenStore(() => 0);
+		let calls = 0;
+		const blocked = async () => {
+			calls++;
+			throw new TokenAuthError('BLOCKED', 'blocked by SSRF protection');
+		};
+		await expect(store.renew('fp', blocked, () => 1_000)).rejects.toThrow('blocked by SSRF protection');
+		expect(store.blockingFailure('fp', 1_001)).toBeUndefined();
+		await expect(store.renew('fp', blocked, () => 1_002)).rejects.toThrow('blocked by SSRF protection');
+		expect(calls).toBe(2);
+	});
+
+	it('still remembers a refused login', async () => {
+		const store = new TokenStore(() => 0);
+		const refused = async () => {
+			throw new TokenAuthError('LOGIN_REFUSED', 'refused');
+		};
+		await expect(store.renew('fp', refused, () => 1_000)).rejects.toThrow('refused');
+		expect(store.blockingFailure('fp', 1_001)?.code).toBe('LOGIN_REFUSED');
 	});
 });
