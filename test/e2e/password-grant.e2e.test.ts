@@ -85,7 +85,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 		expect(issued).toHaveLength(3);
 		// Each refresh used the newest refresh token, not the first one (which the server revoked).
 		expect(refreshRequests().map((r) => r.form.refresh_token)).toEqual([issued[0], issued[1]]);
-	});
+	}, 600_000); // three n8n executions: each took 1-3 min on a loaded machine
 
 	it('renews after the API answers 401 (with the refresh token) and the request succeeds', async () => {
 		const first = await n8n.cli.execute(flows.after401.id);
