@@ -1,0 +1,130 @@
+// The Basic (basic.tech) node as a tool of n8n's AI Agent (basicTechTool, made by n8n from
+// `usableAsTool`), in real n8n against the Basic emulator: the scripted model lists rows, then
+// gets one by an ID it read from the list; the credential refreshes on 401 from the tool too.
+import { nodeItems } from './harness/cli';
+import type { CredentialFixture } from './harness/cli';
+import { AGENT_NODE, agentWorkflow, openAiCredential, ToolNode } from './harness/agent-workflows';
+import { createInstance, N8nInstance } from './harness/instance';
+import { currentLine } from './harness/line';
+import { newId, WorkflowFixture } from './harness/workflows';
+import { BasicEmulator, startBasicEmulator } from '../servers/basic-emulator';
+import { signInTokens } from '../servers/basic-emulator/sign-in';
+import { callTool, ChatModel, ChatRequest, finalAnswer, startChatModel } from '../servers/chat-model';
+
+const line = currentLine();
+const AGENT_VERSION = line.line === '2' ? 3.1 : 2.2;
+const PROJECT = 'proj-agent';
+const TOOL_TYPE = 'n8n-nodes-token-auth.basicTechTool';
+const CREDENTIAL_TYPE = 'basicTechOAuth2Api';
+const todos = [
+	{ id: 'r1', title: 'Write report', status: 'open', priority: 3 },
+	{ id: 'r2', title: 'Buy milk', status: 'done', priority: 1 },
+	{ id: 'r3', title: 'Plan project', status: 'open', priority: 5 },
+];
+
+/** The row ID the model picks: the list's row titled "Plan project", read from the tool result it got. */
+function idOfPlanProject(request: ChatRequest): Record<string, unknown> {
+	for (const result of request.toolResults) {
+		const match = /"id":"([^"]+)","title":"Plan project"/.exec(result);
+		if (match) return { rowId: match[1] };
+	}
+	return { rowId: 'no-list-result-seen' };
+}
+
+describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
+	let n8n: N8nInstance;
+	let emu: BasicEmulator;
+	let model: ChatModel;
+	let modelCredential: CredentialFixture;
+	let workflow: WorkflowFixture;
+	let signIn: Record<string, unknown>;
+	const basicCredential = { id: newId(), name: 'Basic agent e2e' };
+	const tool = (name: string, parameters: Record<string, unknown>): ToolNode => ({
+		name,
+		type: TOOL_TYPE,
+		typeVersion: 1,
+		parameters: { descriptionType: 'auto', resource: 'row', projectId: PROJECT, table: 'todos', ...parameters },
+		credentials: { [CREDENTIAL_TYPE]: basicCredential },
+	});
+
+	beforeAll(async () => {
+		emu = await startBasicEmulator({ projects: { [PROJECT]: { todos } } });
+		model = await startChatModel();
+		signIn = await signInTokens(emu, PROJECT);
+		n8n = createInstance('basic-tool');
+		modelCredential = openAiCredential(model);
+		workflow = agentWorkflow({
+			name: 'Basic as agent tool',
+			agentVersion: AGENT_VERSION,
+			modelCredential,
+			prompt: 'What is the priority of the todo "Plan project"?',
+			tools: [
+				tool('List_todos', { operation: 'getAll', limit: 10 }),
+				tool('Get_todo', { operation: 'get', rowId: "={{ $fromAI('rowId', 'ID of the todo row to read', 'string') }}" }),
+			],
+		});
+		await n8n.cli.importCredentials([
+			modelCredential,
+			{ ...basicCredential, type: CREDENTIAL_TYPE, data: { server: 'custom', baseUrl: emu.url, clientId: PROJECT, scope: 'profile', oauthTokenData: signIn } },
+		]);
+		await n8n.cli.importWorkflow(workflow);
+	});
+
+	afterAll(async () => {
+		await Promise.all([emu?.close(), model?.close()]);
+		n8n?.cleanup();
+	});
+
+	it('lists rows, then gets the one the model picked, and answers from it', async () => {
+		model.script([callTool(1, () => ({}), /^List_todos$/), callTool(1, (_i, request) => idOfPlanProject(request), /^Get_todo$/), finalAnswer()]);
+		const before = emu.state.dbRequests.length;
+		const result = await n8n.cli.execute(workflow.id);
+		const answer = String(nodeItems(result.run, AGENT_NODE)[0]?.output ?? '');
+		expect(answer).toContain('"priority":5');
+		const calls = emu.state.dbRequests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
+		expect(calls).toEqual([`GET /account/${PROJECT}/db/todos 200`, `GET /account/${PROJECT}/db/todos/r3 200`]);
+		// The model got small JSON rows: the list result is the three rows, nothing else.
+		const listResult = model.requests[1].toolResults[0];
+		expect(JSON.parse(listResult)).toEqual(todos);
+	});
+
+	it('offers the model tools whose descriptions say what they do, and the row ID as a parameter', async () => {
+		const offered = model.requests[0].tools ?? [];
+		const byName = Object.fromEntries(offered.map((t) => [t.function.name, t.function]));
+		expect(Object.keys(byName).sort()).toEqual(['Get_todo', 'List_todos']);
+		expect(byName.List_todos.description).toMatch(/rows/i);
+		expect(byName.Get_todo.description).toMatch(/row/i);
+		const parameters = byName.Get_todo.parameters as { properties: Record<string, { description?: string }> };
+		expect(parameters.properties.rowId.description).toBe('ID of the todo row to read');
+	});
+
+	it("refreshes the access token from the tool when Basic answers 401, once", async () => {
+		const refreshes = () => emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').length;
+		const before = refreshes();
+		emu.expireAccessTokens();
+		model.script([callTool(3, () => ({}), /^List_todos$/), finalAnswer()]);
+		const result = await n8n.cli.execute(workflow.id);
+		expect(refreshes() - before).toBe(1);
+		expect(model.requests.at(-1)?.toolResults).toHaveLength(3);
+		for (const seen of model.requests.at(-1)?.toolResults ?? []) expect(seen).toContain('Plan project');
+		expect(String(nodeItems(result.run, AGENT_NODE)[0]?.output ?? '')).toContain('Write report');
+	});
+
+	it('hands the model Basic\'s own error for a missing row', async () => {
+		model.script([callTool(1, () => ({ rowId: 'no-such-row' }), /^Get_todo$/), finalAnswer()]);
+		await n8n.cli.execute(workflow.id);
+		const [seen] = model.requests.at(-1)?.toolResults ?? [];
+		if (process.env.E2E_DEBUG) console.log(`missing row, the model saw: ${seen}`);
+		expect(seen).toMatch(/404/);
+		expect(seen).toMatch(/Row "no-such-row" not found/);
+	});
+
+	it('the model never saw an access or refresh token', () => {
+		const seen = model.rawBodies.join('\n');
+		const tokens = [signIn.access_token, signIn.refresh_token, ...emu.state.tokenRequests.map((t) => t.issuedRefreshToken)].filter(
+			(t): t is string => typeof t === 'string' && t.length > 0,
+		);
+		expect(tokens.length).toBeGreaterThan(1);
+		expect(tokens.filter((t) => seen.includes(t))).toEqual([]);
+	});
+});
