@@ -33,6 +33,7 @@ export const rowOperations: INodeProperties[] = [
 			},
 		],
 		default: 'getAll',
+		description: 'What to do with the rows of the table',
 	},
 ];
 
@@ -212,6 +213,7 @@ export const rowFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'Paging settings of the list: rows to skip and rows per request',
 		displayOptions: { show: { ...showForRow, operation: ['getAll'] } },
 		options: [
 			{
