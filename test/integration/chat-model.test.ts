@@ -1,5 +1,5 @@
 // The scripted chat-model server (test/servers/chat-model.ts) on the wire, as the OpenAI client sees it.
-import { callTool, ChatModel, finalAnswer, MODEL_NAME, startChatModel } from '../servers/chat-model';
+import { callTool, ChatModel, finalAnswer, MODEL_NAME, startChatModel, together } from '../servers/chat-model';
 
 const TOOLS = [
 	{ type: 'function', function: { name: 'Read_item', description: 'Reads an item', parameters: { type: 'object', properties: {} } } },
@@ -106,5 +106,19 @@ describe('chat-model server', () => {
 		const short = await startChatModel({ maxLifetimeMs: 50 });
 		await new Promise((r) => setTimeout(r, 200));
 		await expect(fetch(`${short.baseUrl}/models`)).rejects.toThrow();
+	});
+});
+
+describe('chat-model server, calls to several tools in one answer', () => {
+	it('joins the calls of several turns into one answer', async () => {
+		const model = await startChatModel();
+		try {
+			model.script([together(callTool(1, () => ({ a: 1 }), /^Read_item$/), callTool(2, (i) => ({ b: i }), /^Other$/))]);
+			const { text } = await complete(model, { messages: [], tools: TOOLS });
+			const calls = JSON.parse(text).choices[0].message.tool_calls.map((c: { function: { name: string; arguments: string } }) => `${c.function.name} ${c.function.arguments}`);
+			expect(calls).toEqual(['Read_item {"a":1}', 'Other {"b":1}', 'Other {"b":2}']);
+		} finally {
+			await model.close();
+		}
 	});
 });

@@ -96,6 +96,21 @@ export function callTool(
 	};
 }
 
+/** One answer with the tool calls of several turns (calls to different tools, run together). */
+export function together(...turns: ChatTurn[]): ChatTurn {
+	return {
+		async before() {
+			for (const turn of turns) await turn.before?.();
+		},
+		answer(request) {
+			const answers = turns.map((turn) => turn.answer(request));
+			const failed = answers.find((answer) => 'content' in answer);
+			if (failed) return failed;
+			return { toolCalls: answers.flatMap((answer) => ('toolCalls' in answer ? answer.toolCalls : [])) };
+		},
+	};
+}
+
 /** The final turn: "Answer:" followed by every tool result of the conversation, one per line. */
 export function finalAnswer(before?: ChatTurn['before']): ChatTurn {
 	return { before, answer: (request) => ({ content: `Answer:\n${request.toolResults.join('\n')}` }) };
