@@ -64,7 +64,7 @@ export const rowFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: { ...showForRow, operation: ['get', 'update', 'replace', 'delete'] } },
-		description: 'ID of the row to read, change or delete, as returned in the id field of a row',
+		description: 'ID of the row to read, change or delete, as listed by Get Many',
 	},
 	{
 		displayName: 'Data',
@@ -103,7 +103,7 @@ export const rowFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { show: { ...showForRow, operation: ['getAll'] } },
-		description: 'Whether to return every matching row (page by page) or only up to Limit rows',
+		description: 'Whether to return all results or only up to a given limit',
 	},
 	{
 		displayName: 'Limit',
@@ -112,7 +112,7 @@ export const rowFields: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		displayOptions: { show: { ...showForRow, operation: ['getAll'], returnAll: [false] } },
-		description: 'Max number of rows to return',
+		description: 'Max number of results to return',
 	},
 	{
 		displayName: 'Filters',
