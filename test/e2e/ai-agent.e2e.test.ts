@@ -131,9 +131,10 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 				],
 			}));
 		}
-		const bearerCredential = bearerTokenCredential(await labIssuedToken(labs.token));
+		// From the older tool's lab: the mid-run tests revoke every token of the other one.
+		const bearerCredential = bearerTokenCredential(await labIssuedToken(legacyLabs.token));
 		credentials.push(bearerCredential);
-		bearer = agentWorkflow({ name: 'agent bearer', agentVersion: ENGINE_AGENT, modelCredential, tools: [httpRequestTool('Read_item', labs.token.apiUrl, bearerCredential)] });
+		bearer = agentWorkflow({ name: 'agent bearer', agentVersion: ENGINE_AGENT, modelCredential, tools: [httpRequestTool('Read_item', legacyLabs.token.apiUrl, bearerCredential)] });
 		for (const lab of [labs, legacyLabs]) {
 			for (const secret of [lab.token.settings.password, lab.token.settings.clientSecret, lab.login.settings.password]) secrets.add(secret);
 		}
@@ -158,10 +159,17 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 			expect(kind.refused(labs) - refused).toBeLessThanOrEqual(1);
 			const answer = agentOutput(result);
 			for (let i = 1; i <= PARALLEL; i++) expect(answer).toContain(`"item":"${i}"`);
+			const toolErrors = (result.data.resultData.runData.Read_item_wrong ?? []).map((r) => r.error?.message ?? '');
+			expect(toolErrors.length).toBeGreaterThan(0);
+			for (const message of toolErrors) {
+				expect(message).toMatch(/refused the login/);
+				expect(message).not.toContain(WRONG_PASSWORD);
+			}
 			const wrong = resultsOf('Read_item_wrong');
 			expect(wrong).toHaveLength(PARALLEL);
 			for (const seen of wrong) {
-				expect(seen).toMatch(/refused the login/);
+				// n8n 2.41.1 hands the model the error message; n8n 1.123.81 an empty tool result (measured).
+				if (line.line === '2') expect(seen).toMatch(/refused the login/);
 				expect(seen).not.toContain(WRONG_PASSWORD);
 			}
 		});
@@ -198,18 +206,19 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 			const legacyPath = new URL(kind.apiUrl(legacyLabs)).pathname;
 			for (let i = 1; i <= PARALLEL; i++) {
 				expect(answer).toContain(`"item":"${i}"`);
-				expect(answer).toContain(`"path":"${legacyPath}/${i}"`);
+				// The older tool hands the model the body pretty-printed.
+				expect(answer).toMatch(new RegExp(`"path": ?"${legacyPath}/${i}"`));
 			}
 			for (const seen of resultsOf('Read_item_wrong')) expect(seen).not.toContain(WRONG_PASSWORD);
 		});
 	});
 
 	it('Bearer Token API works in the HTTP Request Tool', async () => {
-		const before = labs.token.counts.apiAccepted;
+		const before = legacyLabs.token.counts.apiAccepted;
 		model.script([callTool(PARALLEL, item), finalAnswer()]);
 		const result = await run(bearer);
 		expect(errorText(result)).toBe('');
-		expect(labs.token.counts.apiAccepted - before).toBe(PARALLEL);
+		expect(legacyLabs.token.counts.apiAccepted - before).toBe(PARALLEL);
 		expect(agentOutput(result)).toContain(`"item":"${PARALLEL}"`);
 	});
 

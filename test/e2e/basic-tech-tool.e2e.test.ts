@@ -98,26 +98,34 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 		expect(parameters.properties.rowId.description).toBe('ID of the todo row to read');
 	});
 
-	it("refreshes the access token from the tool when Basic answers 401, once", async () => {
-		const refreshes = () => emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').length;
-		const before = refreshes();
+	it('refreshes the access token from the tool when Basic answers 401, keeping the rotated refresh token', async () => {
+		const before = emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').length;
 		emu.expireAccessTokens();
 		model.script([callTool(3, () => ({}), /^List_todos$/), finalAnswer()]);
 		const result = await n8n.cli.execute(workflow.id);
-		expect(refreshes() - before).toBe(1);
+		const refreshes = emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').slice(before);
+		if (process.env.E2E_DEBUG) console.log(`n8n ${line.version}: ${refreshes.length} refresh(es) for 3 tool calls after the access token expired`);
+		// n8n 2.41.1 refreshes once for the three calls; n8n 1.123.81 refreshes in each tool run
+		// (measured: 3). Either way every refresh presents the refresh token Basic rotated in last.
+		if (line.line === '2') expect(refreshes).toHaveLength(1);
+		expect(refreshes.length).toBeGreaterThanOrEqual(1);
+		expect(refreshes.length).toBeLessThanOrEqual(3);
+		expect(refreshes.every((r) => r.ok)).toBe(true);
 		expect(model.requests.at(-1)?.toolResults).toHaveLength(3);
 		for (const seen of model.requests.at(-1)?.toolResults ?? []) expect(seen).toContain('Plan project');
 		expect(String(nodeItems(result.run, AGENT_NODE)[0]?.output ?? '')).toContain('Write report');
 	});
 
-	it('hands the model Basic\'s own error for a missing row', async () => {
+	it("fails the tool with Basic's own error for a missing row; on n8n 2.x the model reads it", async () => {
 		model.script([callTool(1, () => ({ rowId: 'no-such-row' }), /^Get_todo$/), finalAnswer()]);
-		await n8n.cli.execute(workflow.id);
-		const [result] = model.requests.at(-1)?.toolResults ?? [];
-		if (process.env.E2E_DEBUG) console.log(`missing row, the model saw: ${result}`);
-		// The tool result is JSON text: read it without its escaping.
-		const seen = result.replace(/\\"/g, '"');
-		expect(seen).toMatch(/Basic returned 404: Row "no-such-row" not found/);
+		const result = await n8n.cli.execute(workflow.id);
+		const toolErrors = (result.run.data.resultData.runData.Get_todo ?? []).map((r) => r.error?.message ?? '');
+		expect(toolErrors.at(-1)).toMatch(/Basic returned 404: Row "no-such-row" not found/);
+		const [seen] = model.requests.at(-1)?.toolResults ?? [];
+		if (process.env.E2E_DEBUG) console.log(`n8n ${line.version}, missing row, the model saw: ${seen}`);
+		// n8n 2.41.1 hands the model the error message as JSON text; n8n 1.123.81 hands it an
+		// empty tool result (measured), the error shows only in the execution.
+		if (line.line === '2') expect(JSON.parse(seen)).toEqual([{ error: expect.stringMatching(/^Basic returned 404: Row "no-such-row" not found/) }]);
 	});
 
 	it('the model never saw an access or refresh token', () => {
