@@ -29,6 +29,13 @@ const PARALLEL = 5;
 const WRONG_PASSWORD = 'Wr0ng-horse-battery';
 const item = (i: number) => ({ item: String(i) });
 const retries: Partial<ToolNode> = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
+/**
+ * n8n 1.123.81's engine stops the whole execution when a tool node run by AI Agent 3 fails
+ * (measured: `n8n execute` exits 1 before the model gets the results; n8n-core
+ * dist/execution-engine/workflow-execute.js breaks out of the run unless the node continues on
+ * fail). There the wrong password is checked with AI Agent 2.2 only.
+ */
+const ENGINE_RUN_SURVIVES_TOOL_ERRORS = line.line === '2';
 
 interface Labs {
 	token: TokenLab;
@@ -152,13 +159,16 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 	describe.each(kinds.map((kind) => [kind.label, kind] as const))('%s', (_label, kind) => {
 		it(`HTTP Request Tool, AI Agent ${ENGINE_AGENT}: ${PARALLEL} tool calls in one answer on a cold credential make exactly 1 token call and answer with the API's data; a wrong password reaches the model as a clear error without the password after at most 1 login`, async () => {
 			const [issued, refused] = [kind.issued(labs), kind.refused(labs)];
-			model.script([together(callTool(PARALLEL, item, /^Read_item$/), callTool(PARALLEL, item, /^Read_item_wrong$/)), finalAnswer()]);
+			const wrongCalls = ENGINE_RUN_SURVIVES_TOOL_ERRORS ? [callTool(PARALLEL, item, /^Read_item_wrong$/)] : [];
+			if (!ENGINE_RUN_SURVIVES_TOOL_ERRORS) console.log(`n8n ${line.version}: no wrong-password calls under AI Agent ${ENGINE_AGENT} (a failing tool stops the execution there); checked with AI Agent ${CONCURRENT_AGENT}`);
+			model.script([together(callTool(PARALLEL, item, /^Read_item$/), ...wrongCalls), finalAnswer()]);
 			const result = await run(engine.get(kind) as WorkflowFixture);
 			expect(errorText(result)).toBe('');
 			expect(kind.issued(labs) - issued).toBe(1);
 			expect(kind.refused(labs) - refused).toBeLessThanOrEqual(1);
 			const answer = agentOutput(result);
 			for (let i = 1; i <= PARALLEL; i++) expect(answer).toContain(`"item":"${i}"`);
+			if (!ENGINE_RUN_SURVIVES_TOOL_ERRORS) return;
 			const toolErrors = (result.data.resultData.runData.Read_item_wrong ?? []).map((r) => r.error?.message ?? '');
 			expect(toolErrors.length).toBeGreaterThan(0);
 			for (const message of toolErrors) {
@@ -168,8 +178,7 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 			const wrong = resultsOf('Read_item_wrong');
 			expect(wrong).toHaveLength(PARALLEL);
 			for (const seen of wrong) {
-				// n8n 2.41.1 hands the model the error message; n8n 1.123.81 an empty tool result (measured).
-				if (line.line === '2') expect(seen).toMatch(/refused the login/);
+				expect(seen).toMatch(/refused the login/);
 				expect(seen).not.toContain(WRONG_PASSWORD);
 			}
 		});
