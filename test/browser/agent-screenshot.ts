@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 	});
 	await n8n.cli.importCredentials([modelCredential, credential]);
 	await n8n.cli.importWorkflow(workflow);
-	const server = await N8nServer.start(currentLine(), n8n.userFolder);
+	const server = await N8nServer.start(currentLine(), n8n.userFolder, undefined, 600_000);
 	const browser = await openEditorBrowser({ width: 1440, height: 900 });
 	try {
 		await server.setupOwnerAndLogin();

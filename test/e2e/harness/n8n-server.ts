@@ -21,7 +21,8 @@ export class N8nServer {
 		readonly log: () => string,
 	) {}
 
-	static async start(line: N8nLine, userFolder: string, port?: number): Promise<N8nServer> {
+	/** `readyTimeoutMs`: how long n8n may take to answer (longer on a busy machine). */
+	static async start(line: N8nLine, userFolder: string, port?: number, readyTimeoutMs = 180_000): Promise<N8nServer> {
 		const httpPort = port ?? (await freePort());
 		const env = n8nEnv(line, userFolder, {
 			N8N_PORT: String(httpPort),
@@ -35,7 +36,7 @@ export class N8nServer {
 		child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
 		child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
 		const server = new N8nServer(`http://127.0.0.1:${httpPort}`, child, () => output);
-		await server.waitUntilReady(180_000);
+		await server.waitUntilReady(readyTimeoutMs);
 		return server;
 	}
 
