@@ -43,10 +43,11 @@ export class BasicTech implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Row', value: 'row' },
-					{ name: 'User', value: 'user' },
+					{ name: 'Row', value: 'row', description: "Rows of a table in the project's database" },
+					{ name: 'User', value: 'user', description: 'The Basic account the credential is connected to' },
 				],
 				default: 'row',
+				description: 'What to work on: rows of a table, or the connected user',
 			},
 			...rowOperations,
 			...userOperations,

@@ -56,6 +56,10 @@ export interface LoginLab {
 	/** What the API received, per call: the URL, and the Cookie and auth-looking headers. */
 	apiRequests: Array<{ url: string; headers: Record<string, string | string[] | undefined> }>;
 	set(changes: Partial<LoginLabSettings>): void;
+	/** Makes every token issued so far unknown to the API (it answers 401). */
+	revokeAllTokens(): void;
+	/** Every token the login issued, in order (secret searches). */
+	issuedTokens: string[];
 	resetCounts(): void;
 	close(): Promise<void>;
 }
@@ -84,6 +88,7 @@ export async function startLoginLab(
 	const settings: LoginLabSettings = { ...DEFAULTS, ...initial };
 	const counts = { loginCalls: 0, loginRefused: 0, apiCalls: 0, apiAccepted: 0, apiRejected: 0, apiExpiredSeen: 0 };
 	const tokens = new Map<string, number>();
+	const issuedTokens: string[] = [];
 	const logins: LoginRecord[] = [];
 	const apiRequests: LoginLab['apiRequests'] = [];
 
@@ -107,6 +112,7 @@ export async function startLoginLab(
 		const expiresAt = now + settings.lifetimeSeconds * 1000;
 		const token = settings.jwt ? jwtFor(expiresAt) : `login-${randomBytes(12).toString('hex')}`;
 		tokens.set(token, expiresAt);
+		issuedTokens.push(token);
 		const answer: Record<string, unknown> = { ok: true };
 		const expiry = expiryValue(settings.expiryStyle, expiresAt, settings.lifetimeSeconds);
 		if (expiry !== undefined) setPath(answer, settings.expiryPath, expiry);
@@ -192,6 +198,8 @@ export async function startLoginLab(
 		logins,
 		apiRequests,
 		set: (changes) => Object.assign(settings, changes),
+		revokeAllTokens: () => tokens.clear(),
+		issuedTokens,
 		resetCounts: () => {
 			Object.assign(counts, { loginCalls: 0, loginRefused: 0, apiCalls: 0, apiAccepted: 0, apiRejected: 0, apiExpiredSeen: 0 });
 			logins.length = 0;

@@ -99,6 +99,8 @@ export interface TokenLab {
 	tokenRequests: TokenRequestRecord[];
 	/** Refresh tokens the OAuth endpoint issued, in order (rotation tests). */
 	issuedRefreshTokens: string[];
+	/** Access tokens both endpoints issued, in order (secret searches). */
+	issuedAccessTokens: string[];
 	set(changes: Partial<LabSettings>): void;
 	/** Makes every access token issued so far unknown to the API (it answers 401). */
 	revokeAllTokens(): void;
@@ -156,12 +158,14 @@ export async function startTokenLab(
 	const apiAuthorizations: string[] = [];
 	const tokenRequests: TokenRequestRecord[] = [];
 	const issuedRefreshTokens: string[] = [];
+	const issuedAccessTokens: string[] = [];
 	const hanging = new Set<ServerResponse>();
-	const oauth = createOAuthServer(settings, counts, accessTokens, issuedRefreshTokens);
+	const oauth = createOAuthServer(settings, counts, accessTokens, issuedRefreshTokens, issuedAccessTokens);
 
 	const issueAccessToken = (): string => {
 		const token = `lab-${randomBytes(12).toString('hex')}`;
 		accessTokens.set(token, { expiresAt: Date.now() + settings.lifetimeSeconds * 1000 });
+		issuedAccessTokens.push(token);
 		return token;
 	};
 
@@ -301,6 +305,7 @@ export async function startTokenLab(
 		apiAuthorizations,
 		tokenRequests,
 		issuedRefreshTokens,
+		issuedAccessTokens,
 		set: (changes) => Object.assign(settings, changes),
 		revokeAllTokens: () => accessTokens.clear(),
 		hasExpired: (token) => (accessTokens.get(token.replace(/^Bearer /, ''))?.expiresAt ?? Infinity) <= Date.now(),
@@ -319,6 +324,7 @@ function createOAuthServer(
 	counts: LabCounts,
 	accessTokens: Map<string, IssuedAccessToken>,
 	issuedRefreshTokens: string[],
+	issuedAccessTokens: string[],
 ): OAuth2Server {
 	interface Saved {
 		refreshToken: string;
@@ -345,6 +351,7 @@ function createOAuthServer(
 			username === settings.username && password === settings.password ? { username, family: ++families } : false,
 		validateScope: async (_user: unknown, _client: unknown, scope?: string[]) => scope ?? ['default'],
 		saveToken: async (token: Record<string, unknown>, savedClient: Saved['client'], user: Saved['user']) => {
+			issuedAccessTokens.push(token.accessToken as string);
 			accessTokens.set(token.accessToken as string, {
 				expiresAt: (token.accessTokenExpiresAt as Date).getTime(),
 				family: user.family,

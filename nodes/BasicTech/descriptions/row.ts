@@ -10,29 +10,30 @@ export const rowOperations: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showForRow },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a row', description: 'Add a row to a table' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a row', description: 'Remove a row by ID' },
-			{ name: 'Get', value: 'get', action: 'Get a row', description: 'Read one row by ID' },
+			{ name: 'Create', value: 'create', action: 'Create a row', description: 'Adds one row to a table and returns it with its new ID' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a row', description: 'Removes the row with the given ID and returns its ID' },
+			{ name: 'Get', value: 'get', action: 'Get a row', description: 'Returns the one row with the given ID' },
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many rows',
-				description: 'List rows, with filters, order and paging',
+				description: 'Returns the rows of a table that match the filters, in the given order, up to the limit',
 			},
 			{
 				name: 'Replace',
 				value: 'replace',
 				action: 'Replace a row',
-				description: 'Overwrite a whole row (PUT)',
+				description: 'Overwrites the whole row with the given ID with new fields (PUT) and returns it',
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a row',
-				description: 'Change some fields of a row (PATCH)',
+				description: 'Changes only the given fields of the row with the given ID (PATCH) and returns it',
 			},
 		],
 		default: 'getAll',
+		description: 'What to do with the rows of the table',
 	},
 ];
 
@@ -44,7 +45,7 @@ export const rowFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: showForRow },
-		description: 'ID of the Basic project whose database to use (the Project ID in the credential, usually)',
+		description: 'ID of the Basic project whose database is read or written (usually the Project ID of the credential)',
 	},
 	{
 		displayName: 'Table',
@@ -54,7 +55,7 @@ export const rowFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'todos',
 		displayOptions: { show: showForRow },
-		description: "Name of the table in the project's schema",
+		description: "Name of the table in the project's schema, for example todos",
 	},
 	{
 		displayName: 'Row ID',
@@ -63,7 +64,7 @@ export const rowFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show: { ...showForRow, operation: ['get', 'update', 'replace', 'delete'] } },
-		description: 'ID of the row',
+		description: 'ID of the row to read, change or delete, as listed by Get Many',
 	},
 	{
 		displayName: 'Data',
@@ -73,15 +74,16 @@ export const rowFields: INodeProperties[] = [
 			{
 				name: 'Define Below (JSON)',
 				value: 'json',
-				description: 'Write the row as a JSON object',
+				description: 'Writes the row as a JSON object given in Row (JSON)',
 			},
 			{
 				name: 'Use Input Item',
 				value: 'autoMap',
-				description: "Send the incoming item's JSON as the row",
+				description: "Sends the incoming item's JSON as the row",
 			},
 		],
 		default: 'json',
+		description: 'Where the fields of the row come from',
 		displayOptions: { show: { ...showForRow, operation: ['create', 'update', 'replace'] } },
 	},
 	{
@@ -120,7 +122,7 @@ export const rowFields: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: { show: { ...showForRow, operation: ['getAll'] } },
-		description: 'Conditions rows must meet; Basic accepts one condition per field',
+		description: 'Conditions a row must meet to be returned; Basic accepts one condition per field',
 		options: [
 			{
 				displayName: 'Condition',
@@ -132,6 +134,7 @@ export const rowFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'status',
+						description: 'Name of the column the condition tests',
 					},
 					{
 						displayName: 'Operator',
@@ -154,12 +157,14 @@ export const rowFields: INodeProperties[] = [
 							{ name: 'Not Equal', value: 'neq' },
 						],
 						default: 'eq',
+						description: 'How the column is compared with the value',
 					},
 					{
 						displayName: 'Value',
 						name: 'value',
 						type: 'string',
 						default: '',
+						description: 'Value the column is compared with',
 					},
 				],
 			},
@@ -173,7 +178,7 @@ export const rowFields: INodeProperties[] = [
 		placeholder: 'Add Sort Rule',
 		default: {},
 		displayOptions: { show: { ...showForRow, operation: ['getAll'] } },
-		description: 'Order of the rows; the first rule counts most',
+		description: 'Order in which rows are returned; the first rule counts most',
 		options: [
 			{
 				displayName: 'Rule',
@@ -185,6 +190,7 @@ export const rowFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'created_at',
+						description: 'Name of the column to order by',
 					},
 					{
 						displayName: 'Direction',
@@ -195,6 +201,7 @@ export const rowFields: INodeProperties[] = [
 							{ name: 'Descending', value: 'desc' },
 						],
 						default: 'asc',
+						description: 'Whether smaller or larger values come first',
 					},
 				],
 			},
@@ -206,6 +213,7 @@ export const rowFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'Paging settings of the list: rows to skip and rows per request',
 		displayOptions: { show: { ...showForRow, operation: ['getAll'] } },
 		options: [
 			{
@@ -214,7 +222,7 @@ export const rowFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Number of rows to skip first',
+				description: 'Number of matching rows to skip before the first one returned',
 			},
 			{
 				displayName: 'Page Size',
@@ -222,7 +230,7 @@ export const rowFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 100,
-				description: 'Rows asked for per request when Return All is on',
+				description: 'Number of rows asked for per request when Return All is on',
 			},
 		],
 	},

@@ -16,5 +16,6 @@ export const userOperations: INodeProperties[] = [
 			},
 		],
 		default: 'get',
+		description: 'What to read about the connected user',
 	},
 ];

@@ -21,8 +21,17 @@ export class N8nServer {
 		readonly log: () => string,
 	) {}
 
-	/** `extraEnv`: instance settings on top of the suite's (N8N_SSRF_*, N8N_METRICS...). */
-	static async start(line: N8nLine, userFolder: string, port?: number, extraEnv: Record<string, string> = {}): Promise<N8nServer> {
+	/**
+	 * `extraEnv`: instance settings on top of the suite's (N8N_SSRF_*, N8N_METRICS...);
+	 * `readyTimeoutMs`: how long n8n may take to answer (longer on a busy machine).
+	 */
+	static async start(
+		line: N8nLine,
+		userFolder: string,
+		port?: number,
+		extraEnv: Record<string, string> = {},
+		readyTimeoutMs = 180_000,
+	): Promise<N8nServer> {
 		const httpPort = port ?? (await freePort());
 		const env = n8nEnv(line, userFolder, {
 			...extraEnv,
@@ -37,7 +46,7 @@ export class N8nServer {
 		child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
 		child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
 		const server = new N8nServer(`http://127.0.0.1:${httpPort}`, child, () => output);
-		await server.waitUntilReady(180_000);
+		await server.waitUntilReady(readyTimeoutMs);
 		return server;
 	}
 
