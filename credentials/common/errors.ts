@@ -2,7 +2,8 @@ import { UserError } from 'n8n-workflow';
 
 /**
  * What went wrong, for the code that reacts to it (the store remembers a refused login for
- * minutes, a failed call for seconds) and for logs; the message is for people.
+ * minutes, a failed call for seconds) and for logs; the message is for people. It is not named
+ * `code`: n8n's credential test shows an error's `cause.code` in place of its message.
  */
 export type TokenAuthErrorCode =
 	/** The token endpoint refused the credentials themselves: repeating the call cannot help. */
@@ -26,7 +27,7 @@ export type TokenAuthErrorCode =
  */
 export class TokenAuthError extends UserError {
 	constructor(
-		readonly code: TokenAuthErrorCode,
+		readonly reason: TokenAuthErrorCode,
 		message: string,
 	) {
 		super(message);

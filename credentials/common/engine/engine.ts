@@ -248,7 +248,7 @@ const AFTERMATH: Partial<Record<TokenEvent, string>> = {
 
 /** The log event of a failed token call; `answered`: the endpoint sent an HTTP response. */
 function failureEvent(error: unknown, answered: boolean, kind: 'login' | 'refresh'): TokenEvent {
-	const code = error instanceof TokenAuthError ? error.code : undefined;
+	const code = error instanceof TokenAuthError ? error.reason : undefined;
 	if (code === 'LOGIN_REFUSED') return kind === 'refresh' ? 'refresh refused' : 'login refused';
 	if (code === 'BLOCKED') return 'blocked';
 	if (code === 'REDIRECT_REFUSED') return 'redirect refused';

@@ -127,8 +127,8 @@ export class TokenStore {
 			(error: TokenAuthError) => {
 				// n8n refused the call itself (SSRF protection, allowed domains): nothing was sent, so
 				// there is nothing to protect the endpoint from and no refused login to remember.
-				if (error.code === 'BLOCKED') throw error;
-				const pause = error.code === 'LOGIN_REFUSED' ? REFUSED_LOGIN_WINDOW_MS : FAILED_CALL_PAUSE_MS;
+				if (error.reason === 'BLOCKED') throw error;
+				const pause = error.reason === 'LOGIN_REFUSED' ? REFUSED_LOGIN_WINDOW_MS : FAILED_CALL_PAUSE_MS;
 				entry.failure = { error, until: now() + pause };
 				throw error;
 			},

@@ -20,10 +20,14 @@ export function expiresAtOf(issued: IssuedToken, now: number): number | undefine
 		}
 		return issued.expiresAt;
 	}
-	if (issued.expiresInSeconds !== undefined) return now + issued.expiresInSeconds * 1000;
 	const jwtExpiry = jwtExpiresAt(issued.accessToken);
 	// An `exp` already past (clock skew, odd issuer) is no use for planning: keep until rejected.
-	return jwtExpiry !== undefined && jwtExpiry > now ? jwtExpiry : undefined;
+	const usableJwtExpiry = jwtExpiry !== undefined && jwtExpiry > now ? jwtExpiry : undefined;
+	if (issued.expiresInSeconds === undefined) return usableJwtExpiry;
+	const stated = now + issued.expiresInSeconds * 1000;
+	// A JWT's `exp` counts whole seconds from when it was signed, so it can come up to a second
+	// before the stated lifetime does: the earlier of the two is when the API starts refusing.
+	return usableJwtExpiry !== undefined && usableJwtExpiry < stated ? usableJwtExpiry : stated;
 }
 
 /**

@@ -31,7 +31,7 @@ describe('readPrivateKey', () => {
 		} catch (error) {
 			caught = error as Error;
 		}
-		expect(caught).toMatchObject({ name: 'TokenAuthError', code: 'SETTINGS_INVALID' });
+		expect(caught).toMatchObject({ name: 'TokenAuthError', reason: 'SETTINGS_INVALID' });
 		expect(caught?.message).toMatch(message);
 		for (const pem of [text, rsaKey.pkcs8]) {
 			const body = bodyOf(pem);

@@ -107,6 +107,6 @@ describe('failures n8n refused itself', () => {
 			throw new TokenAuthError('LOGIN_REFUSED', 'refused');
 		};
 		await expect(store.renew('fp', refused, () => 1_000)).rejects.toThrow('refused');
-		expect(store.blockingFailure('fp', 1_001)?.code).toBe('LOGIN_REFUSED');
+		expect(store.blockingFailure('fp', 1_001)?.reason).toBe('LOGIN_REFUSED');
 	});
 });

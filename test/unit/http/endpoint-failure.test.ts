@@ -16,7 +16,7 @@ describe('token endpoint failures', () => {
 		[503, false],
 	])('HTTP %i is a refused login: %p', (status, refused) => {
 		expect(isRefusalStatus(status)).toBe(refused);
-		expect(tokenEndpointFailure(status, {}, []).code).toBe(refused ? 'LOGIN_REFUSED' : 'ENDPOINT_FAILED');
+		expect(tokenEndpointFailure(status, {}, []).reason).toBe(refused ? 'LOGIN_REFUSED' : 'ENDPOINT_FAILED');
 	});
 
 	it.each([
@@ -51,6 +51,6 @@ describe('token endpoint failures', () => {
 		const failure = tokenEndpointUnreachable(error, 15_000);
 		expect(failure.message).toContain(message);
 		expect(failure.message).not.toMatch(/ECONN|ENOTFOUND/);
-		expect(failure.code).not.toBe('LOGIN_REFUSED');
+		expect(failure.reason).not.toBe('LOGIN_REFUSED');
 	});
 });

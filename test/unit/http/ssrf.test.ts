@@ -38,6 +38,6 @@ describe('SSRF refusals of a token call', () => {
 	it('is what an unreachable token endpoint reports when n8n refused the call for SSRF', () => {
 		const error = tokenEndpointUnreachable(new SsrfBlockedIpError('127.0.0.1'), 15_000, 'http://127.0.0.1:9/token');
 		expect(error.message).toContain("blocked by this n8n instance's SSRF protection");
-		expect(error.code).toBe('BLOCKED');
+		expect(error.reason).toBe('BLOCKED');
 	});
 });

@@ -59,6 +59,8 @@ describe('when an issued token expires', () => {
 		['an absolute expiry', { accessToken: 't', expiresAt: now + 5000 }, now + 5000],
 		['a lifetime', { accessToken: 't', expiresInSeconds: 60 }, now + 60_000],
 		['a lifetime before a JWT exp', { accessToken: jwt({ exp: now / 1000 + 999 }), expiresInSeconds: 60 }, now + 60_000],
+		['a JWT exp that comes before the lifetime (exp counts whole seconds from signing)', { accessToken: jwt({ exp: now / 1000 + 59 }), expiresInSeconds: 60 }, now + 59_000],
+		['the lifetime when the JWT exp is already past (a skewed issuer clock)', { accessToken: jwt({ exp: now / 1000 - 5 }), expiresInSeconds: 60 }, now + 60_000],
 		['a JWT exp when the answer gives none', { accessToken: jwt({ exp: now / 1000 + 120 }) }, now + 120_000],
 		['nothing for a JWT exp already past', { accessToken: jwt({ exp: now / 1000 - 1 }) }, undefined],
 		['nothing for an opaque token without lifetime', { accessToken: 'opaque' }, undefined],

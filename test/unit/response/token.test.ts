@@ -48,7 +48,7 @@ describe('readTokenResponse: bad answers', () => {
 		const refusal = catchError(() => readTokenResponse({ statusCode: 400, body: {} }, keys, []));
 		const failure = catchError(() => readTokenResponse({ statusCode: 503, body: {} }, keys, []));
 		expect(refusal).toBeInstanceOf(TokenAuthError);
-		expect([refusal.code, failure.code]).toEqual(['LOGIN_REFUSED', 'ENDPOINT_FAILED']);
+		expect([refusal.reason, failure.reason]).toEqual(['LOGIN_REFUSED', 'ENDPOINT_FAILED']);
 	});
 
 	it('never copies the token value into a message', () => {
