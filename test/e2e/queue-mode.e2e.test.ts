@@ -14,7 +14,8 @@ import { webhookWorkflow, WebhookWorkflow } from './queue/webhook-workflow';
 import type { CredentialFixture } from './harness/cli';
 
 const WORKERS = 2;
-const LIFETIME_S = 6;
+// Long enough that a loaded machine cannot carry a request past a renewed token's margin (2 s here).
+const LIFETIME_S = 10;
 
 /** One token lab with a Basic to Bearer and a Password Grant credential and their workflows. */
 interface LabFlows {
@@ -87,7 +88,7 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 
 	it('runs 300 executions, 20 at a time, across >= 3 renewals: none fails, no expired token reaches the API, both workers run', async () => {
 		const { lab } = rotating;
-		const load = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant, machine.flow], 300, 20, 67);
+		const load = await runLoad(cluster.webhookBase, [rotating.basic, rotating.passwordGrant, machine.flow], 300, 20, 134); // 40 s: four lifetimes
 		const basic = renewalRounds(tokenCalls(lab, '/basic/'), LIFETIME_S * 1000);
 		const oauth = renewalRounds(tokenCalls(lab, '/oauth/'), LIFETIME_S * 1000);
 		const clientCredentials = renewalRounds(machine.lab.tokenCalls, LIFETIME_S * 1000);
@@ -131,7 +132,7 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 
 	it('rotation race: a refresh token another worker already rotated is refused; the execution logs in again and later renewals are not blocked', async () => {
 		const { lab } = rotating;
-		// Both workers restart while the stored 6 s token expires: both refresh the same refresh token at once.
+		// Both workers restart while the stored token expires: both refresh the same refresh token at once.
 		for (const worker of cluster.workers) await cluster.stopWorker(worker);
 		await sleep(LIFETIME_S * 1000);
 		for (const worker of cluster.workers) await cluster.startWorker(worker);
