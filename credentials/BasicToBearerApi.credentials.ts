@@ -1,7 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
-import { ignoreSslIssuesField, basicToBearerScheme } from './common/schemes';
+import { ignoreSslIssuesField, basicToBearerScheme, useRawTokenField } from './common/schemes';
 
 const hooks = tokenHooks(basicToBearerScheme);
 
@@ -59,13 +59,7 @@ export class BasicToBearerApi implements ICredentialType {
 			default: '{}',
 			description: 'Extra headers for the token request, as a JSON object: {"apiKey": "api_key_value"}',
 		},
-		{
-			displayName: 'Use Raw Token',
-			name: 'omitBearerPrefix',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
-		},
+		useRawTokenField,
 		ignoreSslIssuesField,
 		...storedTokenFields,
 	];

@@ -1,15 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
-import {
-	assertionAudienceField,
-	clientAuthenticationField,
-	clientIdField,
-	clientSecretField,
-	ignoreSslIssuesField,
-	jwtBearerScheme,
-	signingKeyFields,
-} from './common/schemes';
+import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, ignoreSslIssuesField, jwtBearerScheme, signingKeyFields, useRawTokenField } from './common/schemes';
 
 const hooks = tokenHooks(jwtBearerScheme);
 
@@ -62,13 +54,7 @@ export class JwtBearerOAuth2Api implements ICredentialType {
 			default: '{}',
 			description: 'Extra headers for the token request, as a JSON object: {"key": "value"}',
 		},
-		{
-			displayName: 'Use Raw Token',
-			name: 'omitBearerPrefix',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
-		},
+		useRawTokenField,
 		ignoreSslIssuesField,
 		...storedTokenFields,
 	];

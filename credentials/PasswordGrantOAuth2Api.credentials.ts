@@ -1,13 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
-import {
-	assertionAudienceField,
-	clientAuthenticationField,
-	ignoreSslIssuesField,
-	passwordGrantScheme,
-	signingKeyFields,
-} from './common/schemes';
+import { assertionAudienceField, clientAuthenticationField, ignoreSslIssuesField, passwordGrantScheme, signingKeyFields, useRawTokenField } from './common/schemes';
 
 const hooks = tokenHooks(passwordGrantScheme);
 
@@ -58,13 +52,7 @@ export class PasswordGrantOAuth2Api implements ICredentialType {
 		clientAuthenticationField(['header', 'body', 'privateKeyJwt', 'clientSecretJwt'], 'passwordGrant'),
 		...signingKeyFields(['privateKeyJwt']),
 		assertionAudienceField,
-		{
-			displayName: 'Use Raw Token',
-			name: 'omitBearerPrefix',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
-		},
+		useRawTokenField,
 		{
 			displayName: 'Body Parameters',
 			name: 'bodyParameters',

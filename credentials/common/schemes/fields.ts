@@ -8,3 +8,12 @@ export const ignoreSslIssuesField: INodeProperties = {
 	default: false,
 	description: 'Whether to connect to the token endpoint even if its SSL certificate cannot be validated',
 };
+
+/** Use Raw Token: the field `authorizationPlacement` reads (the bare token in the Authorization header). */
+export const useRawTokenField: INodeProperties = {
+	displayName: 'Use Raw Token',
+	name: 'omitBearerPrefix',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
+};
