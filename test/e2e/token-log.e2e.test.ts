@@ -4,9 +4,8 @@
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { createInstance, type N8nInstance } from './harness/instance';
 import { basicToBearerCredential } from './harness/lab-credentials';
+import { tokenLogLines } from './harness/token-log';
 import { httpWorkflow } from './harness/workflows';
-
-const TOKEN_LINE = /token-auth: .*/g;
 
 describe('token log through n8n\'s logger', () => {
 	let n8n: N8nInstance;
@@ -31,7 +30,7 @@ describe('token log through n8n\'s logger', () => {
 		const result = await n8n.cli.run(['execute', `--id=${workflowId}`], 180_000, { N8N_LOG_LEVEL: level });
 		const output = `${result.stdout}\n${result.stderr}`;
 		outputs.push(output);
-		return (output.match(TOKEN_LINE) ?? []).map((line) => line.replace(/\u001b\[[0-9;]*m/g, ''));
+		return tokenLogLines(output).map((line) => line.text);
 	}
 
 	it('debug: a first run logs in', async () => {

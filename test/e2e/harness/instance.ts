@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { join } from 'path';
 import { CredentialFixture, N8nCli } from './cli';
-import { assertLineInstalled, currentLine, repoRoot } from './line';
+import { assertLineInstalled, currentLine, scratchRoot } from './line';
 import { installPackage } from './package-install';
 import { WorkflowFixture } from './workflows';
 
@@ -17,9 +17,8 @@ export interface N8nInstance {
 export function createInstance(label: string): N8nInstance {
 	const line = currentLine();
 	assertLineInstalled(line);
-	const base = join(repoRoot, '.cache/e2e-tmp');
-	mkdirSync(base, { recursive: true });
-	const userFolder = mkdtempSync(join(base, `${label}-n8n${line.line}-`));
+	mkdirSync(scratchRoot, { recursive: true });
+	const userFolder = mkdtempSync(join(scratchRoot, `${label}-n8n${line.line}-`));
 	installPackage(userFolder);
 	const cli = new N8nCli(line, userFolder);
 	return {

@@ -2,6 +2,7 @@
 // Both are installed into .cache/ by scripts/install-n8n.sh (test/e2e/run.sh calls it).
 // The versions are pinned in scripts/n8n-lines.json; N8N_VERSION_2 / N8N_VERSION_1 override them.
 import { existsSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
 /** The repository root: the nearest folder up with this package's package.json (also from compiled copies). */
@@ -15,6 +16,14 @@ function findRepoRoot(from: string): string {
 
 export const repoRoot = findRepoRoot(__dirname);
 const cache = join(repoRoot, '.cache');
+
+/**
+ * Where n8n user folders and queue clusters live: outside the repository. n8n strips a community
+ * package's peer dependencies and lets it load n8n's own `n8n-workflow` (NODE_PATH); a package
+ * installed under the repository would find the repository's dev copy first (node_modules above
+ * it), and its LoggerProxy and error classes would not be n8n's.
+ */
+export const scratchRoot = join(tmpdir(), 'n8n-token-auth-e2e');
 
 export interface N8nLine {
 	line: '1' | '2';

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CredentialFixture, N8nCli } from '../harness/cli';
 import { n8nEnv } from '../harness/env';
-import { assertLineInstalled, currentLine, N8nLine, repoRoot } from '../harness/line';
+import { assertLineInstalled, currentLine, N8nLine, scratchRoot } from '../harness/line';
 import { installPackage, packageName } from '../harness/package-install';
 import { freePort } from '../harness/ports';
 import { ensureDebianServers } from './debian-packages';
@@ -21,8 +21,10 @@ import { waitFor } from './wait';
 export interface ClusterOptions {
 	workers: number;
 	concurrency?: number;
-	/** Folder under .cache for this cluster's data (removed at stop unless E2E_KEEP). */
+	/** Names this cluster's data folder (under the scratch root; removed at stop unless E2E_KEEP). */
 	label?: string;
+	/** N8N_LOG_LEVEL of the workers (the package's token log is at debug); default info. */
+	workerLogLevel?: 'debug' | 'info';
 }
 
 export interface N8nProcess {
@@ -47,6 +49,7 @@ export class QueueCluster {
 		private readonly postgres: Postgres,
 		private readonly sharedEnv: Record<string, string>,
 		private readonly concurrency: number,
+		private readonly workerLogLevel: string,
 		mainPort: number,
 		workerPorts: number[],
 	) {
@@ -59,7 +62,7 @@ export class QueueCluster {
 		const line = currentLine();
 		assertLineInstalled(line);
 		const servers = ensureDebianServers();
-		const dir = join(repoRoot, '.cache/queue', `${options.label ?? 'cluster'}-n8n${line.line}-${process.pid}`);
+		const dir = join(scratchRoot, `queue-${options.label ?? 'cluster'}-n8n${line.line}-${process.pid}`);
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		const redis = await startRedis(servers.redisServer, join(dir, 'redis'));
@@ -89,7 +92,7 @@ export class QueueCluster {
 			// The workflows name the worker that ran them with {{ $env.E2E_WORKER }}.
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		};
-		const cluster = new QueueCluster(line, dir, redis, postgres, sharedEnv, options.concurrency ?? 10, mainPort, workerPorts);
+		const cluster = new QueueCluster(line, dir, redis, postgres, sharedEnv, options.concurrency ?? 10, options.workerLogLevel ?? 'info', mainPort, workerPorts);
 		// One extracted copy of the package; every process's user folder links to it, as n8n would install it there.
 		const packageCopy = installPackage(join(dir, 'package'));
 		for (const p of [cluster.main, ...cluster.workers]) {
@@ -131,6 +134,7 @@ export class QueueCluster {
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(worker.healthPort),
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			N8N_LOG_LEVEL: this.workerLogLevel,
 		});
 	}
 

@@ -1,0 +1,24 @@
+// The package's token log lines (credentials/common/engine/log.ts) read back from an n8n
+// process's output: one `token-auth: <event> key=value ...` line per token event.
+
+export interface TokenLogLine {
+	/** The event with its detail in brackets removed: `login`, `renewal after rejection`... */
+	event: string;
+	/** type, credential, host, status, duration, process. */
+	fields: Record<string, string>;
+	/** The whole line, colours removed. */
+	text: string;
+}
+
+const LINE = /token-auth: .*/g;
+// event, then an optional detail in brackets (which may hold brackets), then the key=value facts.
+const PARTS = /^token-auth: (.+?)(?: \((.*)\))?((?: [a-zA-Z]+=\S*)+)\s*$/;
+
+export function tokenLogLines(output: string): TokenLogLine[] {
+	const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+	return (plain.match(LINE) ?? []).map((text) => {
+		const [, event, , facts] = PARTS.exec(text.trim()) ?? [undefined, text, undefined, ''];
+		const fields = Object.fromEntries(facts.trim().split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+		return { event, fields, text: text.trim() };
+	});
+}
