@@ -1,4 +1,8 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
+import { startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
+import { decodeAssertion } from '../servers/oidc-lab';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
@@ -135,5 +139,67 @@ describe('OAuth2 Password Grant: refused logins', () => {
 		expect(message).toMatch(/HTTP 400: invalid_grant/);
 		expect(message).toContain('***');
 		expect(message).not.toContain('my-Real-passw0rd');
+	});
+});
+
+describe('OAuth2 Password Grant: signed client assertions (RFC 7523 section 2.2) against a server that verifies with jose', () => {
+	// The JWT Bearer lab's confidential client may use oauth2-server's own password grant; the
+	// lab checks client assertions with jose (signature, iss = sub = client id, aud, exp, jti seen before).
+	let jwtLab: JwtBearerLab;
+	beforeAll(async () => (jwtLab = await startJwtBearerLab()));
+	afterAll(async () => await jwtLab.close());
+	beforeEach(() => jwtLab.resetCounts());
+
+	const assertionCredential = (more: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject => ({
+		accessTokenUrl: jwtLab.tokenUrl,
+		clientId: jwtLab.settings.clientId,
+		username: jwtLab.settings.username,
+		password: jwtLab.settings.password,
+		...more,
+	});
+	const privateKeyJwt = () => ({ clientAuthentication: 'privateKeyJwt', privateKey: jwtLab.clientKey.privateKeyPem, keyId: jwtLab.clientKey.kid });
+	const clientSecretJwt = () => ({ clientAuthentication: 'clientSecretJwt', clientSecret: jwtLab.settings.clientSecret, signingAlgorithm: 'HS256' });
+
+	it.each([
+		['Private Key JWT', privateKeyJwt, 'private_key_jwt', 'RS256'],
+		['Client Secret JWT', clientSecretJwt, 'client_secret_jwt', 'HS256'],
+	] as const)('%s: the server accepts the assertion, the password grant logs in and the API acts as the user', async (_name, method, seen, alg) => {
+		const stored = new StoredCredential(assertionCredential(method()));
+		await expect(n8nRequester(newProcess(), stored).legacyRequest({ uri: jwtLab.apiUrl })).resolves.toMatchObject({ ok: true });
+		const [call] = jwtLab.tokenCalls;
+		expect(call).toMatchObject({ status: 200, authMethod: seen });
+		expect(call.form).toMatchObject({
+			grant_type: 'password',
+			username: jwtLab.settings.username,
+			client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+		});
+		expect(call.form).not.toHaveProperty('client_secret');
+		const assertion = decodeAssertion(call.form.client_assertion);
+		expect(assertion?.header).toMatchObject({ alg });
+		expect(assertion?.claims).toMatchObject({ iss: jwtLab.settings.clientId, sub: jwtLab.settings.clientId, aud: jwtLab.tokenUrl });
+		expect(jwtLab.apiSubjects).toEqual([jwtLab.settings.username]);
+	});
+
+	it('every login signs a new assertion (new jti): two processes log in and the server refuses no replay', async () => {
+		for (const _process of [1, 2]) {
+			await n8nRequester(newProcess(), new StoredCredential(assertionCredential(privateKeyJwt()))).legacyRequest({ uri: jwtLab.apiUrl });
+		}
+		const jtis = jwtLab.tokenCalls.map((call) => decodeAssertion(call.form.client_assertion)?.claims.jti);
+		expect(jwtLab.tokenCalls.map((call) => call.status)).toEqual([200, 200]);
+		expect(new Set(jtis).size).toBe(2);
+	});
+
+	it('a key the server does not know: one refused token call for 10 parallel requests, and no key material in the message', async () => {
+		const stored = new StoredCredential(assertionCredential({ ...privateKeyJwt(), privateKey: jwtLab.keys.rsa.privateKeyPem, keyId: '' }));
+		const n8n = n8nRequester(newProcess(), stored);
+		const messages = await Promise.all(Array.from({ length: 10 }, async (_, i) => await failureOf(n8n.legacyRequest({ uri: jwtLab.apiUrl }, i))));
+		expect(jwtLab.counts.tokenCalls).toBe(1);
+		expect(jwtLab.tokenCalls[0]).toMatchObject({ status: 400, error: 'invalid_client' });
+		for (const message of messages) {
+			expect(message).toMatch(/refused the login \(HTTP 400: invalid_client: Invalid client: client assertion refused/);
+			expect(message).not.toContain(jwtLab.keys.rsa.privateKeyPem.split('\n')[2]);
+			expect(message).not.toContain(jwtLab.settings.password);
+		}
+		expect(jwtLab.counts.apiCalls).toBe(0);
 	});
 });

@@ -14,6 +14,10 @@
  * with no client authentication acts as the assertion's issuer. With one, the lab checks it:
  * HTTP Basic or body secret (the library), or a client assertion (RFC 7523 section 2.2, checked
  * with jose: private_key_jwt against the client's key, client_secret_jwt with its secret).
+ *
+ * The confidential client may also use the library's own password grant (RFC 6749 section 4.3)
+ * for the lab's one user, so the OAuth2 Password Grant type's client assertions are checked by
+ * the same server: `lab.settings.username` / `lab.settings.password`.
  */
 import OAuth2Server, {
 	AbstractGrantType,
@@ -49,6 +53,9 @@ export interface JwtBearerLabSettings {
 	/** A confidential client, for the requests that do authenticate a client. */
 	clientId: string;
 	clientSecret: string;
+	/** The one resource owner the confidential client may log in as with the password grant. */
+	username: string;
+	password: string;
 	/** What the API answers for an expired token. */
 	expiredStatus: number;
 }
@@ -124,6 +131,8 @@ export async function startJwtBearerLab(
 		tokenDelayMs: 0,
 		clientId: 'jwt-bearer-client',
 		clientSecret: `bearer-${randomBytes(32).toString('hex')}`,
+		username: 'alice@example.com',
+		password: `pw-${randomBytes(16).toString('hex')}`,
 		expiredStatus: 401,
 		...initial,
 	};
@@ -223,7 +232,7 @@ export async function startJwtBearerLab(
 
 	const model = {
 		getClient: async (id: string, secret: string | null | undefined) => {
-			const grants = [JWT_BEARER_GRANT];
+			const grants = id === settings.clientId ? [JWT_BEARER_GRANT, 'password'] : [JWT_BEARER_GRANT];
 			if (!secret) return preAuthenticatedClients.has(id) ? { id, grants } : false;
 			return id === settings.clientId && secret === settings.clientSecret ? { id, grants } : false;
 		},
@@ -231,6 +240,8 @@ export async function startJwtBearerLab(
 			issued.set(token.accessToken, { expiresAt: token.accessTokenExpiresAt!.getTime(), subject: user.subject });
 			return { ...token, client, user };
 		},
+		getUser: async (username: string, password: string) =>
+			username === settings.username && password === settings.password ? { subject: username } : false,
 		getAccessToken: async () => false,
 		verifyScope: async () => true,
 	};
@@ -243,7 +254,8 @@ export async function startJwtBearerLab(
 	};
 	const oauth = new OAuth2Server({
 		model: model as unknown as OAuth2Server.ClientCredentialsModel,
-		requireClientAuthentication: { [JWT_BEARER_GRANT]: false },
+		// Client assertions are checked before the library runs (authenticateWithoutSecret).
+		requireClientAuthentication: { [JWT_BEARER_GRANT]: false, password: false },
 		extendedGrantTypes: { [JWT_BEARER_GRANT]: JwtBearerGrant as unknown as typeof AbstractGrantType },
 		allowBearerTokensInQueryString: false,
 	});
@@ -276,7 +288,10 @@ export async function startJwtBearerLab(
 			const body = authenticatedId === undefined ? form : { ...form, client_id: authenticatedId };
 			if (authenticatedId !== undefined) holdClient(authenticatedId, 1);
 			const request = new OAuthRequest({ method: 'POST', headers: req.headers as Record<string, string>, query: {}, body });
-			await oauth.token(request, response, { accessTokenLifetime: settings.lifetimeSeconds, requireClientAuthentication: { [JWT_BEARER_GRANT]: false } });
+			await oauth.token(request, response, {
+				accessTokenLifetime: settings.lifetimeSeconds,
+				requireClientAuthentication: { [JWT_BEARER_GRANT]: false, password: false },
+			});
 		} catch (error) {
 			// The library writes its own errors into `response`; the pre-step's are written here.
 			if (response.status === undefined || response.status < 400) {
