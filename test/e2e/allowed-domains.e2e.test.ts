@@ -1,7 +1,8 @@
 // n8n 2.x "Allowed HTTP Request Domains" on a credential of the package: the HTTP Request node
 // checks the API call, n8n's restricted helper checks the token call made by the hook.
 // Token URL and API are the same lab reached by two host names (localhost and 127.0.0.1), so
-// each call can be allowed or blocked on its own.
+// each call can be allowed or blocked on its own. First, what a new credential gets when a user
+// saves it in the editor without touching the field (through the REST calls the editor makes).
 import { startTokenLab } from '../servers/token-lab';
 import { errorText, nodeItems } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
@@ -10,12 +11,39 @@ import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow } from './harness/workflows';
 
 const line = currentLine().line;
+const PACKAGE_TYPES = ['basicToBearerApi', 'passwordGrantOAuth2Api', 'tokenLoginApi', 'bearerTokenApi', 'clientCredentialsOAuth2Api', 'jwtBearerOAuth2Api'];
 // n8n 1.123 has no per-credential domain restriction for credential hooks.
 const describeOn2 = line === '2' ? describe : describe.skip;
 
 describeOn2('Allowed HTTP Request Domains in real n8n', () => {
-	const { n8n, lab } = useN8nSpec('allowed-domains', { servers: { lab: startTokenLab } });
+	const { n8n, lab, editor } = useN8nSpec('allowed-domains', { servers: { lab: startTokenLab }, editor: true });
 	beforeEach(() => lab.resetCounts());
+
+	it('a new credential saved in the editor without touching the field gets "All": the HTTP Request node may call any host with it', async () => {
+		// The editor's form starts from the defaults n8n serves with each type.
+		for (const type of PACKAGE_TYPES) {
+			const properties = await editor.credentialTypeProperties(type);
+			expect({ type, field: properties.find((p) => p.name === 'allowedHttpRequestDomains') }).toEqual({
+				type,
+				field: expect.objectContaining({ default: 'all' }),
+			});
+		}
+		// The editor saves only what differs from a default: the user's own fields.
+		const fixture = basicToBearerCredential(lab);
+		expect(Object.keys(fixture.data)).not.toContain('allowedHttpRequestDomains');
+		const id = await editor.createCredential('new in the editor', fixture.type, fixture.data);
+		const saved = await editor.credentialData(id);
+		expect(saved).toEqual(expect.objectContaining({ username: fixture.data.username, accessTokenUrl: fixture.data.accessTokenUrl }));
+		expect(['all', undefined]).toContain(saved.allowedHttpRequestDomains);
+		// One process on the user folder at a time: the editor stops, the workflow runs with that credential.
+		await editor.stop();
+		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: fixture.type, credentialId: id, credentialName: 'new in the editor' });
+		await n8n.load(workflow);
+		const result = await n8n.cli.execute(workflow.id);
+		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
+		expect(lab.counts.basicTokenCalls).toBe(1);
+		expect(lab.counts.apiAccepted).toBe(1);
+	});
 
 	async function run(allowedDomains: string) {
 		const credential = basicToBearerCredential(lab, {

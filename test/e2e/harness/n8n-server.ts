@@ -122,6 +122,20 @@ export class N8nServer {
 		return await res.text();
 	}
 
+	/** A saved credential's data as the editor reads it back (GET /rest/credentials/:id?includeData=true). */
+	async credentialData(id: string): Promise<Record<string, unknown>> {
+		const credential = await this.ok<{ data?: Record<string, unknown> }>('GET', `/rest/credentials/${id}?includeData=true`);
+		return credential.data ?? {};
+	}
+
+	/** The form fields of a credential type as the editor gets them (with what n8n adds at load). */
+	async credentialTypeProperties(type: string): Promise<Array<{ name: string; default?: unknown }>> {
+		const res = await this.request<Array<{ name: string; properties: Array<{ name: string; default?: unknown }> }>>('GET', '/types/credentials.json');
+		const found = Array.isArray(res.data) ? res.data.find((t) => t.name === type) : undefined;
+		if (!found) throw new Error(`n8n did not load the credential type ${type}`);
+		return found.properties;
+	}
+
 	/** Credential types n8n loaded (what the editor lists). */
 	async credentialTypes(): Promise<string[]> {
 		const res = await this.request<Array<{ name: string }>>('GET', '/types/credentials.json');
