@@ -7,6 +7,7 @@ import { startTokenLab, TokenLab } from '../servers/token-lab';
 import { sleep } from '../support/sleep';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { clientCredentialsCredential, keyChunks } from './harness/machine-credentials';
+import { tokenLogLines, type TokenLogLine } from './harness/token-log';
 import { QueueCluster } from './queue/cluster';
 import { runLoad } from './queue/load';
 import { renewalRounds, Rounds } from './queue/token-rounds';
@@ -55,6 +56,13 @@ function resetCounts(lab: TokenLab | OidcLab): void {
 	lab.resetCounts();
 }
 
+/** `login 3, refresh 2, stored token adopted 4`: how often each event shows in these lines. */
+function summarize(lines: TokenLogLine[]): string {
+	const counts = new Map<string, number>();
+	for (const line of lines) counts.set(line.event, (counts.get(line.event) ?? 0) + 1);
+	return [...counts].map(([event, n]) => `${event} ${n}`).join(', ') || 'no token events';
+}
+
 const tokenCalls = (lab: TokenLab, prefix: string) => lab.tokenRequests.filter((r) => r.path.startsWith(prefix));
 const describeRounds = (r: Rounds) =>
 	`${r.rounds.length} rounds, tokens issued per round ${r.rounds.map((round) => round.issued).join(',')} ` +
@@ -70,7 +78,8 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		rotating = await labFlows('rotating', false);
 		strict = await labFlows('strict', true);
 		machine = await machineFlow();
-		cluster = await QueueCluster.start({ workers: WORKERS, label: 'spec' });
+		// Workers at debug: the package's token log shows which worker made each token call.
+		cluster = await QueueCluster.start({ workers: WORKERS, label: 'spec', workerLogLevel: 'debug' });
 		const all = [rotating, strict];
 		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential]);
 		await cluster.importWorkflows([...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow]);
@@ -114,6 +123,26 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		expect(basic.maxIssued).toBeLessThanOrEqual(WORKERS);
 		expect(oauth.maxIssued).toBeLessThanOrEqual(WORKERS);
 		expect(clientCredentials.maxIssued).toBeLessThanOrEqual(WORKERS);
+
+		// The token log (n8n's logger, debug) names the worker process behind every token call the lab answered.
+		const host = new URL(lab.apiUrl).host;
+		const lines: Record<string, TokenLogLine[]> = Object.fromEntries(
+			cluster.workers.map((worker) => [worker.name, tokenLogLines(cluster.logs()[worker.name]).filter((line) => line.fields.host === host)]),
+		);
+		console.log(
+			'token log by worker: ' +
+				Object.entries(lines)
+					.map(([name, own]) => `${name} (process ${[...new Set(own.map((l) => l.fields.process))].join(',')}): ${summarize(own)}`)
+					.join('; '),
+		);
+		const processes = Object.values(lines).map((own) => [...new Set(own.map((line) => line.fields.process))]);
+		expect(processes.map((ids) => ids.length)).toEqual([1, 1]);
+		expect(processes[0][0]).not.toBe(processes[1][0]);
+		const issuedPerLog = (type: string) =>
+			Object.values(lines).flat().filter((l) => l.fields.type === type && ['login', 'refresh'].includes(l.event) && l.fields.status === '200').length;
+		const issuedPerLab = (prefix: string) => tokenCalls(lab, prefix).filter((call) => call.status === 200).length;
+		expect(issuedPerLog('basicToBearerApi')).toBe(issuedPerLab('/basic/'));
+		expect(issuedPerLog('passwordGrantOAuth2Api')).toBe(issuedPerLab('/oauth/'));
 	});
 
 	it('runs the same 200 executions against a strict server (reuse of a rotated refresh token revokes the family): none fails', async () => {
