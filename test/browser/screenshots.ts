@@ -8,11 +8,14 @@ import { createInstance } from '../e2e/harness/instance';
 import { CredentialFixture } from '../e2e/harness/cli';
 import { currentLine, repoRoot } from '../e2e/harness/line';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../e2e/harness/lab-credentials';
+import { clientCredentialsCredential, jwtBearerCredential } from '../e2e/harness/machine-credentials';
 import { N8nServer } from '../e2e/harness/n8n-server';
 import { HTTP_NODE, httpWorkflow } from '../e2e/harness/workflows';
 import { startBasicEmulator } from '../servers/basic-emulator';
 import { signInTokens } from '../servers/basic-emulator/sign-in';
+import { startJwtBearerLab } from '../servers/jwt-bearer-lab';
 import { startLoginLab } from '../servers/login-lab';
+import { startOidcLab } from '../servers/oidc-lab';
 import { startTokenLab } from '../servers/token-lab';
 import { openEditorBrowser, signInToEditor } from './editor-browser';
 
@@ -23,6 +26,8 @@ async function main(): Promise<void> {
 	const lab = await startTokenLab({});
 	const emu = await startBasicEmulator({ projects: { 'my-project': { todos: [] } } });
 	const loginLab = await startLoginLab({ usernamePath: 'auth.email', expiryPath: 'expires_at', expiryStyle: 'iso8601' });
+	const oidc = await startOidcLab({});
+	const jwtLab = await startJwtBearerLab({});
 	const n8n = createInstance('screenshots');
 	const credentials: Array<{ file: string; fixture: CredentialFixture }> = [
 		{ file: 'credential-basic-to-bearer.png', fixture: { ...basicToBearerCredential(lab), name: 'Example API (Basic to Bearer)' } },
@@ -35,6 +40,14 @@ async function main(): Promise<void> {
 				name: 'Example API (Token Login)',
 			},
 		},
+		{
+			file: 'credential-client-credentials.png',
+			fixture: {
+				...clientCredentialsCredential(oidc, 'rsa', { bodyParameters: '{"audience": "https://api.example.com"}' }),
+				name: 'Example API (OAuth2 Client Credentials, Private Key JWT)',
+			},
+		},
+		{ file: 'credential-jwt-bearer.png', fixture: { ...jwtBearerCredential(jwtLab), name: 'Example API (OAuth2 JWT Bearer)' } },
 		{
 			file: 'credential-basic-tech.png',
 			fixture: {
@@ -82,7 +95,7 @@ async function main(): Promise<void> {
 	} finally {
 		await browser.close();
 		await server.stop();
-		await Promise.all([lab.close(), emu.close(), loginLab.close()]);
+		await Promise.all([lab.close(), emu.close(), loginLab.close(), oidc.close(), jwtLab.close()]);
 		n8n.cleanup();
 	}
 }
