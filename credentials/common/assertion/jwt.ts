@@ -1,10 +1,14 @@
 import { constants, createHmac, sign, type KeyObject } from 'crypto';
 
 import type { AsymmetricAlgorithm, SigningAlgorithm } from './algorithm';
+import type { CertificateThumbprints } from './certificate';
 
-/** What signs an assertion: a private key with its algorithm, or the client secret for HS256. */
+/**
+ * What signs an assertion: a private key with its algorithm, or the client secret for HS256.
+ * A private key may name its certificate by thumbprint, which Microsoft Entra ID requires.
+ */
 export type AssertionKey =
-	| { algorithm: AsymmetricAlgorithm; privateKey: KeyObject; keyId?: string }
+	| { algorithm: AsymmetricAlgorithm; privateKey: KeyObject; keyId?: string; thumbprints?: CertificateThumbprints }
 	| { algorithm: 'HS256'; secret: string };
 
 const DIGEST_OF: Record<SigningAlgorithm, string> = {
@@ -17,10 +21,14 @@ const DIGEST_OF: Record<SigningAlgorithm, string> = {
 	HS256: 'sha256',
 };
 
-/** A compact JWS (RFC 7515 section 7.1) of the claims, header {alg, typ: "JWT", kid?}. */
+/** A compact JWS (RFC 7515 section 7.1) of the claims, header {alg, typ: "JWT", kid?, x5t#S256?, x5t?}. */
 export function signJwt(claims: Record<string, unknown>, key: AssertionKey): string {
 	const header: Record<string, string> = { alg: key.algorithm, typ: 'JWT' };
 	if ('keyId' in key && key.keyId !== undefined && key.keyId !== '') header.kid = key.keyId;
+	if ('thumbprints' in key && key.thumbprints !== undefined) {
+		header['x5t#S256'] = key.thumbprints.x5tS256;
+		header.x5t = key.thumbprints.x5t;
+	}
 	const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
 	return `${signingInput}.${signatureOf(signingInput, key).toString('base64url')}`;
 }

@@ -1,4 +1,5 @@
 import { ASYMMETRIC_ALGORITHMS, checkAlgorithmFitsKey, type AsymmetricAlgorithm } from './algorithm';
+import { readCertificate } from './certificate';
 import type { AssertionKey } from './jwt';
 import { readPrivateKey } from './private-key';
 import { TokenAuthError } from '../errors';
@@ -9,14 +10,22 @@ export interface PrivateKeyInput {
 	/** The Signing Algorithm field; empty means RS256. */
 	algorithm: unknown;
 	keyId: string;
+	/** The Certificate field as typed; empty or absent: no thumbprint headers. */
+	certificate?: string;
 }
 
-/** The private key and algorithm an assertion is signed with, checked to fit each other. */
+/**
+ * The private key and algorithm an assertion is signed with, checked to fit each other, and
+ * the thumbprints of the key's certificate when one is given.
+ */
 export function privateSigningKey(input: PrivateKeyInput): AssertionKey {
 	const algorithm = readAlgorithm(input.algorithm);
 	const privateKey = readPrivateKey('Private Key', input.privateKey);
 	checkAlgorithmFitsKey('the Private Key', algorithm, privateKey);
-	return { algorithm, privateKey, keyId: input.keyId === '' ? undefined : input.keyId };
+	const keyId = input.keyId === '' ? undefined : input.keyId;
+	const certificate = input.certificate?.trim() ?? '';
+	if (certificate === '') return { algorithm, privateKey, keyId };
+	return { algorithm, privateKey, keyId, thumbprints: readCertificate('Certificate', certificate, privateKey) };
 }
 
 /** HS256 with the client secret (Client Secret JWT, RFC 7523 section 2.2 with a MAC). */

@@ -66,7 +66,7 @@ export function clientSecretField(methods?: ClientAuthMethod[]): INodeProperties
 	};
 }
 
-/** Private Key, Key ID and Signing Algorithm: shown for the given methods, or always. */
+/** Private Key, Key ID, Certificate and Signing Algorithm: shown for the given methods, or always. */
 export function signingKeyFields(methods?: ClientAuthMethod[]): INodeProperties[] {
 	const display = methods ? { displayOptions: shownFor(methods) } : {};
 	return [
@@ -86,6 +86,18 @@ export function signingKeyFields(methods?: ClientAuthMethod[]): INodeProperties[
 			type: 'string',
 			default: '',
 			description: 'Sent as the kid header, so the server knows which registered key to check; optional',
+			...display,
+		},
+		{
+			// Public, so not a password field; the rows keep the PEM's line breaks when pasted.
+			displayName: 'Certificate',
+			name: 'certificate',
+			type: 'string',
+			typeOptions: { password: false, rows: 5 },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----',
+			description:
+				'The PEM certificate of the Private Key, as registered with the server; its thumbprints are sent as the x5t#S256 and x5t headers (Microsoft Entra ID needs them); optional',
 			...display,
 		},
 		{

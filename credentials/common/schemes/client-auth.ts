@@ -53,6 +53,7 @@ export function readClientAuth(credentials: ICredentialDataDecryptedObject, rule
 	const privateKey = readSecretField('Private Key', credentials.privateKey, false);
 	const keyId = readTextField('Key ID', credentials.keyId, false);
 	const algorithm = readTextField('Signing Algorithm', credentials.signingAlgorithm, false) || 'RS256';
+	const certificate = readTextField('Certificate', credentials.certificate, false);
 	const audienceText = readTextField('Assertion Audience', credentials.assertionAudience, false);
 	const assertionAudience = audienceText === '' ? rules.accessTokenUrl : audienceText;
 	const signed = method === 'privateKeyJwt' || method === 'clientSecretJwt';
@@ -62,7 +63,7 @@ export function readClientAuth(credentials: ICredentialDataDecryptedObject, rule
 	}
 	const assertionKey =
 		method === 'privateKeyJwt'
-			? privateSigningKey({ privateKey, algorithm, keyId })
+			? privateSigningKey({ privateKey, algorithm, keyId, certificate })
 			: method === 'clientSecretJwt'
 				? secretSigningKey(clientSecret)
 				: undefined;
@@ -72,7 +73,14 @@ export function readClientAuth(credentials: ICredentialDataDecryptedObject, rule
 		clientSecret,
 		assertionKey,
 		assertionAudience,
-		identity: [method, clientId, clientSecret, ...(signed ? [privateKey, keyId, algorithm, assertionAudience] : [])],
+		identity: [
+			method,
+			clientId,
+			clientSecret,
+			...(signed ? [privateKey, keyId, algorithm, assertionAudience] : []),
+			// Only when set: tokens stored before the field existed keep their fingerprint.
+			...(method === 'privateKeyJwt' && certificate !== '' ? [{ certificate }] : []),
+		],
 		secrets: [clientSecret, privateKey],
 	};
 }

@@ -39,7 +39,8 @@ export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 		const privateKey = readSecretField('Private Key', credentials.privateKey, false);
 		const keyId = readTextField('Key ID', credentials.keyId, false);
 		const algorithm = readTextField('Signing Algorithm', credentials.signingAlgorithm, false) || 'RS256';
-		const signingKey = privateSigningKey({ privateKey, algorithm, keyId });
+		const certificate = readTextField('Certificate', credentials.certificate, false);
+		const signingKey = privateSigningKey({ privateKey, algorithm, keyId, certificate });
 		const headers = parseJsonObjectField('Headers', credentials.headers);
 		const bodyParameters = parseJsonObjectField('Body Parameters', credentials.bodyParameters);
 		const client = readClientAuth(credentials, {
@@ -59,7 +60,19 @@ export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 			client,
 			placement: authorizationPlacement(credentials),
 			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
-			identity: [accessTokenUrl, scope, assertion, privateKey, keyId, algorithm, headers, bodyParameters, ...client.identity],
+			identity: [
+				accessTokenUrl,
+				scope,
+				assertion,
+				privateKey,
+				keyId,
+				algorithm,
+				// Only when set: tokens stored before the field existed keep their fingerprint.
+				...(certificate !== '' ? [{ certificate }] : []),
+				headers,
+				bodyParameters,
+				...client.identity,
+			],
 			secrets: [privateKey, ...client.secrets],
 		};
 	},

@@ -2,6 +2,7 @@ import { constants, createPublicKey, verify } from 'crypto';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 
 import { ASYMMETRIC_ALGORITHMS, readPrivateKey, signJwt } from '../../../credentials/common/assertion';
+import { ecCertified, expectedThumbprints, rsaCertified } from './test-certificates';
 import { p256Key, p384Key, rsaKey } from './test-keys';
 
 const keyFor = { RS256: rsaKey, RS384: rsaKey, RS512: rsaKey, PS256: rsaKey, ES256: p256Key, ES384: p384Key } as const;
@@ -39,6 +40,17 @@ describe('signJwt: every algorithm verifies with jose against the public key', (
 		const jwt = signJwt(claims, { algorithm: 'HS256', secret: 'client-secret-of-32-bytes-or-more!!' });
 		const verified = await jwtVerify(jwt, Buffer.from('client-secret-of-32-bytes-or-more!!'), { currentDate: new Date(1700000100 * 1000) });
 		expect(verified.protectedHeader).toEqual({ alg: 'HS256', typ: 'JWT' });
+		expect(verified.payload).toEqual(claims);
+	});
+
+	it.each([
+		['PS256', rsaCertified],
+		['ES256', ecCertified],
+	] as const)('%s with a certificate: x5t#S256 and x5t after kid, and the signature still verifies', async (algorithm, test) => {
+		const { x5t, 'x5t#S256': x5tS256 } = expectedThumbprints(test.cert);
+		const key = { algorithm, privateKey: readPrivateKey('Private Key', test.key), keyId: 'key-7', thumbprints: { x5tS256, x5t } };
+		const verified = await jwtVerify(signJwt(claims, key), test.publicKey, { algorithms: [algorithm], currentDate: new Date(1700000100 * 1000) });
+		expect(Object.entries(verified.protectedHeader)).toEqual([['alg', algorithm], ['typ', 'JWT'], ['kid', 'key-7'], ['x5t#S256', x5tS256], ['x5t', x5t]]);
 		expect(verified.payload).toEqual(claims);
 	});
 

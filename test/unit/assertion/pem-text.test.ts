@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'crypto';
 
-import { privateKeyPem } from '../../../credentials/common/assertion';
+import { certificatePems, privateKeyPem } from '../../../credentials/common/assertion';
+import { ecCertified, otherRsaCertified, pemLines, rsaCertified } from './test-certificates';
 import { bodyOf, p256Key, rsaKey } from './test-keys';
 
 const samePem = (a: string, b: string) =>
@@ -47,5 +48,36 @@ describe('privateKeyPem: what cannot be rebuilt gets an error naming the problem
 		['text inside the body', rsaKey.pkcs8.replace(/\n([A-Za-z0-9+/]{64})\n/, '\n$1 (copied from mail)\n'), /is not base64: the key was changed or cut/],
 	])('%s', (_name, text, message) => {
 		expect(failure(text)).toMatch(message);
+	});
+});
+
+describe('certificatePems: a pasted certificate is rebuilt the same way', () => {
+	it.each([
+		['as typed', (pem: string) => pem],
+		['spaces instead of line breaks', (pem: string) => pem.trim().replace(/\n/g, ' ')],
+		['on one line, no separator at all', (pem: string) => pem.replace(/\n/g, '')],
+		['with literal \\n from a JSON file', (pem: string) => pem.replace(/\n/g, '\\n')],
+	])('%s', (_name, damage) => {
+		for (const pem of [rsaCertified.cert, ecCertified.cert]) expect(certificatePems('Certificate', damage(pem))).toEqual([pem]);
+	});
+
+	it('gives each certificate of a chain, and skips other blocks', () => {
+		expect(certificatePems('Certificate', `${rsaCertified.key}${rsaCertified.cert}${otherRsaCertified.cert}`)).toEqual([rsaCertified.cert, otherRsaCertified.cert]);
+	});
+
+	it.each([
+		['no PEM at all', 'thumbprint 2E:74:54', /^Certificate is not a PEM certificate: paste the whole certificate/],
+		['only a private key', rsaCertified.key, /^Certificate is not a PEM certificate: it holds PRIVATE KEY \(the private key goes in Private Key\)/],
+		['a cut-off certificate', rsaCertified.cert.slice(0, 300), /no matching "-----END ...-----" line: the certificate was cut off/],
+		['mismatched armor', rsaCertified.cert.replace('END CERTIFICATE', 'END CERTIFICATE REQUEST'), /ends with "END CERTIFICATE REQUEST": the certificate is damaged/],
+	])('refuses %s without showing it', (_name, text, message) => {
+		let caught: Error | undefined;
+		try {
+			certificatePems('Certificate', text);
+		} catch (error) {
+			caught = error as Error;
+		}
+		expect(caught?.message).toMatch(message);
+		for (const line of pemLines(rsaCertified.cert, rsaCertified.key)) expect(caught?.message).not.toContain(line);
 	});
 });

@@ -1,10 +1,36 @@
 import { privateSigningKey, secretSigningKey } from '../../../credentials/common/assertion';
+import { ecCertified, expectedThumbprints, otherRsaCertified, pemLines, rsaCertified } from './test-certificates';
 import { bodyOf, p256Key, rsaKey } from './test-keys';
 
 describe('privateSigningKey', () => {
 	it('reads the key, defaults to RS256 and keeps the Key ID', () => {
 		const key = privateSigningKey({ privateKey: rsaKey.pkcs8, algorithm: '', keyId: 'k1' });
 		expect(key).toMatchObject({ algorithm: 'RS256', keyId: 'k1' });
+	});
+
+	it.each([
+		['RSA', rsaCertified, 'RS256'],
+		['EC', ecCertified, 'ES256'],
+	])('%s: adds the thumbprints of the Certificate', (_name, test, algorithm) => {
+		const expected = expectedThumbprints(test.cert);
+		const key = privateSigningKey({ privateKey: test.key, algorithm, keyId: '', certificate: test.cert });
+		expect(key).toMatchObject({ algorithm, thumbprints: { x5tS256: expected['x5t#S256'], x5t: expected.x5t } });
+	});
+
+	it.each([['absent', undefined], ['empty', ''], ['blank', ' \n ']])('has no thumbprints when the Certificate is %s', (_name, certificate) => {
+		const key = privateSigningKey({ privateKey: rsaCertified.key, algorithm: 'RS256', keyId: 'k1', certificate });
+		expect(Object.keys(key).sort()).toEqual(['algorithm', 'keyId', 'privateKey']);
+	});
+
+	it('refuses a Certificate of another key, never printing the key or the certificate', () => {
+		let text = '';
+		try {
+			privateSigningKey({ privateKey: rsaCertified.key, algorithm: 'RS256', keyId: '', certificate: otherRsaCertified.cert });
+		} catch (error) {
+			text = (error as Error).message;
+		}
+		expect(text).toMatch(/^Certificate does not belong to the Private Key/);
+		for (const line of pemLines(rsaCertified.key, otherRsaCertified.cert)) expect(text).not.toContain(line);
 	});
 
 	it.each([

@@ -10,8 +10,8 @@ describe('OAuth2 Client Credentials API declaration', () => {
 	it('has its name, labels and documentation anchor', () => {
 		expect([type.name, type.displayName]).toEqual(['clientCredentialsOAuth2Api', 'OAuth2 Client Credentials API']);
 		expect(type.properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName)).toEqual([
-			'Access Token URL', 'Client Authentication', 'Client Id', 'Client Secret', 'Private Key', 'Key ID', 'Signing Algorithm',
-			'Assertion Audience', 'Scope', 'Body Parameters', 'Headers', 'Use Raw Token', 'Ignore SSL Issues (Insecure)',
+			'Access Token URL', 'Client Authentication', 'Client Id', 'Client Secret', 'Private Key', 'Key ID', 'Certificate',
+			'Signing Algorithm', 'Assertion Audience', 'Scope', 'Body Parameters', 'Headers', 'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
 		expect(type.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-client-credentials-api');
 		expect(type.test.request.url).toBe('={{$credentials.accessTokenUrl}}');
@@ -29,10 +29,12 @@ describe('OAuth2 Client Credentials API declaration', () => {
 
 	it('shows each field for the methods that use it, and keeps secrets in password fields', () => {
 		expect(shownFor('clientSecret')).toEqual(['header', 'body', 'clientSecretJwt']);
-		for (const name of ['privateKey', 'keyId', 'signingAlgorithm']) expect(shownFor(name)).toEqual(['privateKeyJwt']);
+		for (const name of ['privateKey', 'keyId', 'certificate', 'signingAlgorithm']) expect(shownFor(name)).toEqual(['privateKeyJwt']);
 		expect(shownFor('assertionAudience')).toEqual(['privateKeyJwt', 'clientSecretJwt']);
 		expect(field('clientId')?.displayOptions).toBeUndefined();
 		expect(field('privateKey')?.typeOptions).toMatchObject({ password: true, rows: 5 });
+		// A certificate is public: a plain text area, so its line breaks survive the paste.
+		expect(field('certificate')).toMatchObject({ displayName: 'Certificate', type: 'string', default: '', typeOptions: { password: false, rows: 5 } });
 		expect(field('clientSecret')?.typeOptions).toMatchObject({ password: true });
 		expect(type.properties.filter((p) => p.typeOptions?.expirable).map((p) => p.name)).toEqual(['sessionToken']);
 	});

@@ -10,7 +10,7 @@ describe('OAuth2 JWT Bearer API declaration', () => {
 		expect([type.name, type.displayName]).toEqual(['jwtBearerOAuth2Api', 'OAuth2 JWT Bearer API']);
 		expect(type.properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName)).toEqual([
 			'Access Token URL', 'Issuer', 'Subject', 'Audience', 'Scope', 'Extra Claims', 'Assertion Lifetime', 'Private Key', 'Key ID',
-			'Signing Algorithm', 'Client Authentication', 'Client Id', 'Client Secret', 'Assertion Audience', 'Body Parameters', 'Headers',
+			'Certificate', 'Signing Algorithm', 'Client Authentication', 'Client Id', 'Client Secret', 'Assertion Audience', 'Body Parameters', 'Headers',
 			'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
 		expect(type.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-jwt-bearer-api');
@@ -25,7 +25,7 @@ describe('OAuth2 JWT Bearer API declaration', () => {
 	});
 
 	it('always shows the key fields (the grant is signed), the client fields only when a client authenticates', () => {
-		for (const name of ['privateKey', 'keyId', 'signingAlgorithm']) expect(field(name)?.displayOptions).toBeUndefined();
+		for (const name of ['privateKey', 'keyId', 'certificate', 'signingAlgorithm']) expect(field(name)?.displayOptions).toBeUndefined();
 		expect(shownFor('clientId')).toEqual(['header', 'body', 'privateKeyJwt', 'clientSecretJwt']);
 		expect(shownFor('clientSecret')).toEqual(['header', 'body', 'clientSecretJwt']);
 		expect(field('privateKey')?.typeOptions).toMatchObject({ password: true });

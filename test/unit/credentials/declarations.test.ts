@@ -24,7 +24,7 @@ describe('credential declarations', () => {
 		expect([type.name, type.displayName]).toEqual(['passwordGrantOAuth2Api', 'OAuth2 Password Grant API']);
 		expect(labels(type)).toEqual([
 			'Client Id', 'Client Secret', 'Username', 'Password', 'Grant Type', 'Headers', 'Access Token URL',
-			'Refresh Token URL', 'Scope', 'Client Authentication', 'Private Key', 'Key ID', 'Signing Algorithm', 'Assertion Audience',
+			'Refresh Token URL', 'Scope', 'Client Authentication', 'Private Key', 'Key ID', 'Certificate', 'Signing Algorithm', 'Assertion Audience',
 			'Use Raw Token', 'Body Parameters', 'Ignore SSL Issues (Insecure)',
 		]);
 	});

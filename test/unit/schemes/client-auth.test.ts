@@ -1,6 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 
 import { authenticateClient, readClientAuth, type ClientAuthRules } from '../../../credentials/common/schemes/client-auth';
+import { expectedThumbprints, otherRsaCertified, pemLines, rsaCertified } from '../assertion/test-certificates';
 import { bodyOf, p256Key, rsaKey } from '../assertion/test-keys';
 
 const rules: ClientAuthRules = {
@@ -38,6 +39,33 @@ describe('readClientAuth and authenticateClient', () => {
 		const { payload, protectedHeader } = await jwtVerify(form.client_assertion, p256Key.publicKey, { audience: 'https://as.example/token', issuer: 'c1', subject: 'c1' });
 		expect(protectedHeader).toEqual({ alg: 'ES256', typ: 'JWT', kid: 'k9' });
 		expect((payload.exp as number) - (payload.iat as number)).toBeLessThanOrEqual(300);
+	});
+
+	it('privateKeyJwt with a Certificate: its thumbprints reach the assertion header (Microsoft Entra ID)', async () => {
+		const cert = rsaCertified.cert.replace(/\n/g, ' ');
+		const { form } = applied({ clientAuthentication: 'privateKeyJwt', clientId: 'c1', privateKey: rsaCertified.key, signingAlgorithm: 'PS256', certificate: cert });
+		const { protectedHeader } = await jwtVerify(form.client_assertion, rsaCertified.publicKey, { algorithms: ['PS256'], audience: 'https://as.example/token', issuer: 'c1' });
+		expect(protectedHeader).toEqual({ alg: 'PS256', typ: 'JWT', ...expectedThumbprints(rsaCertified.cert) });
+	});
+
+	it('privateKeyJwt with an empty Certificate: the header is as before', () => {
+		const { form } = applied({ clientAuthentication: 'privateKeyJwt', clientId: 'c1', privateKey: rsaCertified.key, keyId: 'k1', certificate: '' });
+		expect(decodeProtectedHeader(form.client_assertion)).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'k1' });
+	});
+
+	it('refuses a Certificate of another key before any request, never showing it', () => {
+		let text = '';
+		try {
+			readClientAuth({ clientAuthentication: 'privateKeyJwt', clientId: 'c1', privateKey: rsaCertified.key, certificate: otherRsaCertified.cert } as never, rules);
+		} catch (error) {
+			text = (error as Error).message;
+		}
+		expect(text).toMatch(/^Certificate does not belong to the Private Key/);
+		for (const line of pemLines(rsaCertified.key, otherRsaCertified.cert)) expect(text).not.toContain(line);
+	});
+
+	it('ignores the Certificate for the other methods, as it ignores the Private Key', () => {
+		expect(applied({ clientAuthentication: 'body', clientId: 'c1', clientSecret: 's1', certificate: 'not a certificate' }).form).toEqual({ grant_type: 'client_credentials', client_id: 'c1', client_secret: 's1' });
 	});
 
 	it('clientSecretJwt: HS256 with the client secret, the Assertion Audience when set', async () => {
@@ -85,5 +113,14 @@ describe('readClientAuth and authenticateClient', () => {
 		expect(auth.identity).toEqual(expect.arrayContaining([rsaKey.pkcs8, 'old', 'privateKeyJwt', 'RS256', 'https://as.example/token']));
 		expect(auth.secrets).toEqual(['old', rsaKey.pkcs8]);
 		expect(JSON.stringify(auth.identity)).toContain(bodyOf(rsaKey.pkcs8).slice(0, 40));
+	});
+
+	it('puts a Certificate in the identity only when set, so fingerprints of stored tokens stay as they were', () => {
+		const credentials = { clientAuthentication: 'privateKeyJwt', clientId: 'c', privateKey: rsaCertified.key };
+		const without = readClientAuth(credentials as never, rules);
+		expect(readClientAuth({ ...credentials, certificate: '' } as never, rules).identity).toEqual(without.identity);
+		const withCertificate = readClientAuth({ ...credentials, certificate: rsaCertified.cert } as never, rules);
+		expect(withCertificate.identity).toEqual([...without.identity, { certificate: rsaCertified.cert.trim() }]);
+		expect(withCertificate.secrets).toEqual(without.secrets);
 	});
 });

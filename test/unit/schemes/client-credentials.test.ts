@@ -1,6 +1,7 @@
 import { decodeJwt, jwtVerify } from 'jose';
 
 import { clientCredentialsScheme } from '../../../credentials/common/schemes/client-credentials';
+import { expectedThumbprints, rsaCertified } from '../assertion/test-certificates';
 import { rsaKey } from '../assertion/test-keys';
 
 const base = { accessTokenUrl: 'https://as.example/token', clientId: 'svc', clientSecret: 'svc-secret' };
@@ -25,6 +26,14 @@ describe('clientCredentialsScheme', () => {
 		await expect(jwtVerify(first, rsaKey.publicKey, { algorithms: ['PS256'], audience: base.accessTokenUrl, issuer: 'svc', subject: 'svc' })).resolves.toBeDefined();
 	});
 
+	it('sends what Microsoft Entra ID wants with a Certificate: its thumbprints in the header, aud the token URL', async () => {
+		const entra = { accessTokenUrl: 'https://login.microsoftonline.com/TENANT_ID/oauth2/v2.0/token', clientId: 'app-id', scope: 'https://graph.microsoft.com/.default' };
+		const { form } = formOf({ ...entra, clientAuthentication: 'privateKeyJwt', privateKey: rsaCertified.key, certificate: rsaCertified.cert, signingAlgorithm: 'PS256' });
+		expect(form).toMatchObject({ grant_type: 'client_credentials', client_id: 'app-id', scope: entra.scope });
+		const { protectedHeader } = await jwtVerify(form.client_assertion, rsaCertified.publicKey, { algorithms: ['PS256'], audience: entra.accessTokenUrl, issuer: 'app-id', subject: 'app-id' });
+		expect(protectedHeader).toEqual({ alg: 'PS256', typ: 'JWT', ...expectedThumbprints(rsaCertified.cert) });
+	});
+
 	it('has no refresh request: a client credentials token is renewed by a new grant', () => {
 		expect(clientCredentialsScheme.refreshRequest).toBeUndefined();
 	});
@@ -43,8 +52,10 @@ describe('clientCredentialsScheme', () => {
 			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8, keyId: 'k2' }),
 			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8, signingAlgorithm: 'RS512' }),
 			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaKey.pkcs8, assertionAudience: 'https://as.example' }),
+			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaCertified.key }),
+			identity({ clientAuthentication: 'privateKeyJwt', privateKey: rsaCertified.key, certificate: rsaCertified.cert }),
 		]);
-		expect(seen.size).toBe(11);
+		expect(seen.size).toBe(13);
 	});
 
 	it('lists the secret and the key for redaction', () => {

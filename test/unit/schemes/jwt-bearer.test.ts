@@ -1,6 +1,7 @@
 import { jwtVerify } from 'jose';
 
 import { jwtBearerScheme } from '../../../credentials/common/schemes/jwt-bearer';
+import { ecCertified, expectedThumbprints, otherRsaCertified, pemLines, rsaCertified } from '../assertion/test-certificates';
 import { bodyOf, p256Key, p384Key, rsaKey } from '../assertion/test-keys';
 
 const base = { accessTokenUrl: 'https://login.example/token', issuer: 'svc@example', privateKey: rsaKey.pkcs8 };
@@ -32,6 +33,29 @@ describe('jwtBearerScheme (RFC 7523 section 2.1)', () => {
 		expect(form.client_assertion).not.toBe(form.assertion);
 	});
 
+	it('puts the Certificate\'s thumbprints in the grant assertion and in the client assertion signed with the same key', async () => {
+		const form = formOf({ ...base, privateKey: ecCertified.key, signingAlgorithm: 'ES256', keyId: 'k2', certificate: ecCertified.cert, clientAuthentication: 'privateKeyJwt', clientId: 'client-9' });
+		const expected = { alg: 'ES256', typ: 'JWT', kid: 'k2', ...expectedThumbprints(ecCertified.cert) };
+		expect((await jwtVerify(form.assertion, ecCertified.publicKey, { issuer: 'svc@example' })).protectedHeader).toEqual(expected);
+		expect((await jwtVerify(form.client_assertion, ecCertified.publicKey, { issuer: 'client-9' })).protectedHeader).toEqual(expected);
+	});
+
+	it('leaves the header as before when the Certificate is empty', async () => {
+		const form = formOf({ ...base, certificate: '' });
+		expect((await jwtVerify(form.assertion, rsaKey.publicKey)).protectedHeader).toEqual({ alg: 'RS256', typ: 'JWT' });
+	});
+
+	it('refuses a Certificate of another key before any request, never showing it', () => {
+		let text = '';
+		try {
+			jwtBearerScheme.readSettings({ ...base, privateKey: rsaCertified.key, certificate: otherRsaCertified.cert } as never);
+		} catch (error) {
+			text = (error as Error).message;
+		}
+		expect(text).toMatch(/^Certificate does not belong to the Private Key/);
+		for (const line of pemLines(rsaCertified.key, otherRsaCertified.cert)) expect(text).not.toContain(line);
+	});
+
 	it('can send client_id and client_secret as well (Client Secret in Body)', () => {
 		expect(formOf({ ...base, clientAuthentication: 'body', clientId: 'c', clientSecret: 's' })).toMatchObject({ client_id: 'c', client_secret: 's' });
 	});
@@ -59,5 +83,14 @@ describe('jwtBearerScheme (RFC 7523 section 2.1)', () => {
 		const settings = jwtBearerScheme.readSettings(base as never);
 		expect(settings.secrets).toContain(rsaKey.pkcs8);
 		expect(settings.identity).toContain(rsaKey.pkcs8);
+	});
+
+	it('puts a Certificate in the identity only when set, never in the redaction list', () => {
+		const credentials = { ...base, privateKey: rsaCertified.key };
+		const without = jwtBearerScheme.readSettings(credentials as never);
+		expect(jwtBearerScheme.readSettings({ ...credentials, certificate: '' } as never).identity).toEqual(without.identity);
+		const withCertificate = jwtBearerScheme.readSettings({ ...credentials, certificate: rsaCertified.cert } as never);
+		expect(withCertificate.identity).toContainEqual({ certificate: rsaCertified.cert.trim() });
+		expect(withCertificate.secrets).toEqual(without.secrets);
 	});
 });
