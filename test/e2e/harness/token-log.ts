@@ -6,7 +6,7 @@ export interface TokenLogLine {
 	event: string;
 	/** type, credential, host, status, duration, process. */
 	fields: Record<string, string>;
-	/** The whole line, colours removed. */
+	/** The line up to n8n's metadata, colours removed. */
 	text: string;
 }
 
@@ -16,9 +16,11 @@ const PARTS = /^token-auth: (.+?)(?: \((.*)\))?((?: [a-zA-Z]+=\S*)+)\s*$/;
 
 export function tokenLogLines(output: string): TokenLogLine[] {
 	const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
-	return (plain.match(LINE) ?? []).map((text) => {
-		const [, event, , facts] = PARTS.exec(text.trim()) ?? [undefined, text, undefined, ''];
+	return (plain.match(LINE) ?? []).map((found) => {
+		// n8n's text format prints the metadata after the message: ` { "tokenEvent": "login", ... }`.
+		const text = found.replace(/ \{ ".*$/, '').trim();
+		const [, event, , facts] = PARTS.exec(text) ?? [undefined, text, undefined, ''];
 		const fields = Object.fromEntries(facts.trim().split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-		return { event, fields, text: text.trim() };
+		return { event, fields, text };
 	});
 }
