@@ -12,7 +12,7 @@ import { rowFields, rowOperations } from './descriptions/row';
 import { userOperations } from './descriptions/user';
 import type { RowFilter, RowOrder } from './query';
 import { buildListQuery } from './query';
-import { basicApiRequest, encodeSegment, MAX_PAGES, PAGE_SIZE, unwrapData } from './transport';
+import { basicApiError, basicApiRequest, encodeSegment, MAX_PAGES, PAGE_SIZE, unwrapData } from './transport';
 
 function toItems(value: unknown, itemIndex: number): INodeExecutionData[] {
 	const rows = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
@@ -73,7 +73,13 @@ export class BasicTech implements INodeType {
 					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
 					continue;
 				}
-				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { message: error.message, description: error.description ?? undefined, httpCode: error.httpCode ?? undefined, itemIndex: i });
+				if (error instanceof NodeApiError) {
+					throw basicApiError(this.getNode(), error as unknown as JsonObject, error.message, {
+						description: error.description ?? undefined,
+						httpCode: error.httpCode ?? undefined,
+						itemIndex: i,
+					});
+				}
 				if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error, { itemIndex: i });
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 			}

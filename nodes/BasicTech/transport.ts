@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -96,13 +97,28 @@ export async function basicApiRequest(
 	} catch (error) {
 		const { status, message } = describeBasicError(error);
 		const text = `Basic returned ${status ?? 'an error'}: ${message ?? 'no message'}`;
-		throw new NodeApiError(this.getNode(), (error ?? {}) as JsonObject, {
-			message: text,
+		throw basicApiError(this.getNode(), (error ?? {}) as JsonObject, text, {
 			description: `${method} ${path}`,
 			httpCode: status === undefined ? undefined : String(status),
 			itemIndex: options.itemIndex,
 		});
 	}
+}
+
+/**
+ * A NodeApiError that keeps Basic's own words as its message. n8n swaps the message of a common
+ * status for a generic one ("The resource you are requesting could not be found"), which hides
+ * what Basic said from the user and from an agent reading the tool's error.
+ */
+export function basicApiError(
+	node: INode,
+	cause: JsonObject,
+	message: string,
+	options: { description?: string; httpCode?: string; itemIndex?: number },
+): NodeApiError {
+	const error = new NodeApiError(node, cause, { ...options, message });
+	error.message = message;
+	return error;
 }
 
 /** Basic wraps answers in `{ "data": ... }`; anything else is passed through unchanged. */
