@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, X509Certificate, type KeyObject } from 'crypto';
 
+import { ParsedCache } from './parsed-cache';
 import { certificatePems } from './pem-text';
 import { TokenAuthError } from '../errors';
 
@@ -18,13 +19,8 @@ interface ParsedCertificate {
 	thumbprints: CertificateThumbprints;
 }
 
-/**
- * Parsed certificates by a digest of their text, and each key's public half: settings are read
- * before every request, and parsing and comparing each time costs more than the request's own
- * work. Bounded, oldest dropped first.
- */
-const parsed = new Map<string, ParsedCertificate[]>();
-const MAX_PARSED = 64;
+/** Parsed certificates, and each key's public half, kept: settings are read before every request. */
+const parsedCertificateLists = new ParsedCache<ParsedCertificate[]>();
 const publicKeyDers = new WeakMap<KeyObject, Buffer>();
 
 /**
@@ -48,13 +44,7 @@ export function readCertificate(label: string, text: string, privateKey: KeyObje
 }
 
 function parsedCertificates(label: string, text: string): ParsedCertificate[] {
-	const digest = createHash('sha256').update(text).digest('hex');
-	const known = parsed.get(digest);
-	if (known !== undefined) return known;
-	const certificates = certificatePems(label, text).map((pem) => parseCertificate(label, pem));
-	if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
-	parsed.set(digest, certificates);
-	return certificates;
+	return parsedCertificateLists.get(text, () => certificatePems(label, text).map((pem) => parseCertificate(label, pem)));
 }
 
 function parseCertificate(label: string, pem: string): ParsedCertificate {
