@@ -13,7 +13,15 @@ export interface WebhookAnswer {
 	worker?: string;
 }
 
-export function webhookWorkflow(o: { name: string; url: string; credentialType: string; credentialId: string; credentialName: string }): WebhookWorkflow {
+/** `responseMode`: 'lastNode' (default) answers with the run's output; 'onReceived' answers at once. */
+export function webhookWorkflow(o: {
+	name: string;
+	url: string;
+	credentialType: string;
+	credentialId: string;
+	credentialName: string;
+	responseMode?: 'lastNode' | 'onReceived';
+}): WebhookWorkflow {
 	const id = newId();
 	const path = `queue-${id.toLowerCase()}`;
 	return {
@@ -29,7 +37,7 @@ export function webhookWorkflow(o: { name: string; url: string; credentialType: 
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'GET', path, responseMode: 'lastNode', options: {} },
+				parameters: { httpMethod: 'GET', path, responseMode: o.responseMode ?? 'lastNode', options: {} },
 			},
 			{
 				id: randomUUID(),

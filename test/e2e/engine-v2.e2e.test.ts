@@ -1,0 +1,102 @@
+// n8n 2.x's opt-in Engine 2.0 (docs/administrators.md), run for real: the engine-v2 module with
+// its own PostgreSQL data plane. Its credential helper refuses every credential type that has an
+// expirable field before the hook runs, so the exchanging types cannot run there and the package
+// does not work around it; a static type (Bearer Token) runs. When n8n lifts the refusal, the
+// first test fails and the exchanging types need their full proof on Engine 2.0.
+import { rmSync } from 'fs';
+import { join } from 'path';
+import { startTokenLab } from '../servers/token-lab';
+import { basicToBearerCredential, bearerTokenCredential, labIssuedToken } from './harness/lab-credentials';
+import { currentLine, scratchRoot } from './harness/line';
+import { N8nServer } from './harness/n8n-server';
+import { freePort } from './harness/ports';
+import { useN8nSpec } from './harness/spec-setup';
+import { ensureDebianServers } from './queue/debian-packages';
+import { startPostgres, type Postgres } from './queue/postgres';
+import { waitFor } from './queue/wait';
+import { callWebhook, webhookWorkflow, type WebhookWorkflow } from './queue/webhook-workflow';
+
+// n8n 1.123 has no Engine 2.0.
+const describeOn2 = currentLine().line === '2' ? describe : describe.skip;
+
+const REFUSAL = 'Engine 2.0 does not support credentials with an expirable property yet (credential type "basicToBearerApi")';
+
+interface EngineExecution {
+	status: string;
+	/** n8n's flatted run data: a JSON array whose string values include the error message. */
+	data: string;
+}
+
+describeOn2('Engine 2.0 in real n8n', () => {
+	const flows: Record<'exchanging' | 'staticToken', WebhookWorkflow> = {} as never;
+	const { n8n, lab } = useN8nSpec('engine-v2', {
+		servers: { lab: startTokenLab },
+		fixtures: async ({ lab }) => {
+			const exchanging = basicToBearerCredential(lab);
+			const staticToken = bearerTokenCredential(await labIssuedToken(lab));
+			for (const [key, credential] of Object.entries({ exchanging, staticToken })) {
+				// Engine 2.0 answers a webhook only at once ('onReceived'); the run goes on after the answer.
+				const flow = webhookWorkflow({ name: `engine v2 ${key}`, url: lab.apiUrl, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name, responseMode: 'onReceived' });
+				flows[key as keyof typeof flows] = { ...flow, settings: { ...flow.settings, engineType: 'v2' } };
+			}
+			return { credentials: [exchanging, staticToken], workflows: Object.values(flows) };
+		},
+	});
+	const postgresDir = join(scratchRoot, `engine-v2-pg-${process.pid}`);
+	let postgres: Postgres | undefined;
+	let server: N8nServer | undefined;
+
+	beforeAll(async () => {
+		for (const flow of Object.values(flows)) {
+			const published = await n8n.cli.run(['publish:workflow', `--id=${flow.id}`]);
+			if (published.code !== 0) throw new Error(`publish:workflow exited ${published.code}\n${published.stderr}`);
+		}
+		postgres = await startPostgres(ensureDebianServers().postgresBin, postgresDir, 'engine');
+		server = await N8nServer.start(n8n.cli.line, n8n.userFolder, undefined, {
+			N8N_ENABLED_MODULES: 'engine-v2',
+			N8N_ENGINE_DATABASE_URL: `postgres://postgres@127.0.0.1:${postgres.port}/engine`,
+			N8N_ENGINE_HOST: '127.0.0.1',
+			N8N_ENGINE_PORT: String(await freePort()),
+			N8N_ENGINE_CONTROL_PLANE_PORT: String(await freePort()),
+			// The workflow's last node names the process from $env; irrelevant here, allowed so it runs.
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		});
+		await server.setupOwnerAndLogin();
+	}, 300_000);
+	afterAll(async () => {
+		await server?.stop();
+		await postgres?.process.stop();
+		rmSync(postgresDir, { recursive: true, force: true });
+	});
+	beforeEach(() => lab.resetCounts());
+
+	/** Calls the webhook (once n8n has registered it) and returns the finished Engine 2.0 execution. */
+	async function runOnEngine2(flow: WebhookWorkflow): Promise<EngineExecution> {
+		const base = `${server!.baseUrl}/webhook`;
+		let status = 0;
+		await waitFor(`webhook of ${flow.name}`, 60_000, async () => (status = (await callWebhook(base, flow)).status) !== 404);
+		expect(status).toBe(200);
+		let found: EngineExecution | undefined;
+		await waitFor(`execution of ${flow.name}`, 60_000, async () => {
+			const list = await server!.request<{ results: Array<{ id: string; workflowId: string; status: string }> }>('GET', '/rest/executions');
+			const done = list.data.results?.find((e) => e.workflowId === flow.id && !['new', 'running'].includes(e.status));
+			if (done) found = (await server!.request<EngineExecution>('GET', `/rest/executions/${done.id}`)).data;
+			return found !== undefined;
+		});
+		return found!;
+	}
+
+	it('refuses an exchanging credential before its hook runs: the token server and the API see nothing', async () => {
+		const execution = await runOnEngine2(flows.exchanging);
+		expect(execution.status).toBe('error');
+		expect(JSON.parse(execution.data)).toContain(REFUSAL);
+		expect(lab.counts.basicTokenCalls).toBe(0);
+		expect(lab.counts.apiCalls).toBe(0);
+	});
+
+	it('runs a static credential of the package (Bearer Token)', async () => {
+		const execution = await runOnEngine2(flows.staticToken);
+		expect(execution.status).toBe('success');
+		expect(lab.counts.apiAccepted).toBe(1);
+	});
+});
