@@ -6,16 +6,13 @@
 import { startTokenLab } from '../servers/token-lab';
 import { errorText, nodeItems } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
-import { currentLine } from './harness/line';
-import { useN8nSpec } from './harness/spec-setup';
+import { describeOnLine2, useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow } from './harness/workflows';
 
-const line = currentLine().line;
 const PACKAGE_TYPES = ['basicToBearerApi', 'passwordGrantOAuth2Api', 'tokenLoginApi', 'bearerTokenApi', 'clientCredentialsOAuth2Api', 'jwtBearerOAuth2Api'];
-// n8n 1.123 has no per-credential domain restriction for credential hooks.
-const describeOn2 = line === '2' ? describe : describe.skip;
+// describeOnLine2: n8n 1.123 has no per-credential domain restriction for credential hooks.
 
-describeOn2('Allowed HTTP Request Domains in real n8n', () => {
+describeOnLine2('Allowed HTTP Request Domains in real n8n', () => {
 	const { n8n, lab, editor } = useN8nSpec('allowed-domains', { servers: { lab: startTokenLab }, editor: true });
 	beforeEach(() => lab.resetCounts());
 

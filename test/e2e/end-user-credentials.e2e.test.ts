@@ -5,13 +5,11 @@
 // two tokens (or that the package refuses the mode) can be written.
 import { startTokenLab } from '../servers/token-lab';
 import { basicToBearerCredential } from './harness/lab-credentials';
-import { currentLine } from './harness/line';
-import { useN8nSpec } from './harness/spec-setup';
+import { describeOnLine2, useN8nSpec } from './harness/spec-setup';
 
-// n8n 1.123 has no End-user credentials.
-const describeOn2 = currentLine().line === '2' ? describe : describe.skip;
+// describeOnLine2: n8n 1.123 has no End-user credentials.
 
-describeOn2('End-user credentials in real, unlicensed n8n', () => {
+describeOnLine2('End-user credentials in real, unlicensed n8n', () => {
 	const { lab, editor } = useN8nSpec('end-user-credentials', { servers: { lab: startTokenLab }, editor: true });
 
 	it('the dynamic-credentials module is not active: it needs a licence', async () => {

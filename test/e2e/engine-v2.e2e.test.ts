@@ -7,17 +7,16 @@ import { rmSync } from 'fs';
 import { join } from 'path';
 import { startTokenLab } from '../servers/token-lab';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken } from './harness/lab-credentials';
-import { currentLine, scratchRoot } from './harness/line';
+import { scratchRoot } from './harness/line';
 import { N8nServer } from './harness/n8n-server';
 import { freePort } from './harness/ports';
-import { useN8nSpec } from './harness/spec-setup';
+import { describeOnLine2, useN8nSpec } from './harness/spec-setup';
 import { ensureDebianServers } from './queue/debian-packages';
 import { startPostgres, type Postgres } from './queue/postgres';
 import { waitFor } from './queue/wait';
 import { callWebhook, webhookWorkflow, type WebhookWorkflow } from './queue/webhook-workflow';
 
-// n8n 1.123 has no Engine 2.0.
-const describeOn2 = currentLine().line === '2' ? describe : describe.skip;
+// describeOnLine2: n8n 1.123 has no Engine 2.0.
 
 const REFUSAL = 'Engine 2.0 does not support credentials with an expirable property yet (credential type "basicToBearerApi")';
 
@@ -27,7 +26,7 @@ interface EngineExecution {
 	data: string;
 }
 
-describeOn2('Engine 2.0 in real n8n', () => {
+describeOnLine2('Engine 2.0 in real n8n', () => {
 	const flows: Record<'exchanging' | 'staticToken', WebhookWorkflow> = {} as never;
 	const { n8n, lab } = useN8nSpec('engine-v2', {
 		servers: { lab: startTokenLab },

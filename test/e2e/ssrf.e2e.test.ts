@@ -5,13 +5,11 @@
 import { startHostileServer, type HostileServer } from '../servers/hostile-token-server';
 import { errorText, nodeItems, type CredentialFixture } from './harness/cli';
 import { createInstance, type N8nInstance } from './harness/instance';
-import { currentLine } from './harness/line';
 import { N8nServer } from './harness/n8n-server';
+import { describeOnLine2 } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, newId } from './harness/workflows';
 
-const line = currentLine().line;
-// n8n 1.123 has no SSRF protection setting (it came with @n8n/config 2.11.0, n8n 2.12.0).
-const describeOn2 = line === '2' ? describe : describe.skip;
+// describeOnLine2: n8n 1.123 has no SSRF protection setting (it came with @n8n/config 2.11.0, n8n 2.12.0).
 
 // Each test imports and runs n8n a few times; a busy machine needs more than the suite's default.
 jest.setTimeout(600_000);
@@ -39,7 +37,7 @@ function credential(tokenUrl: string): CredentialFixture {
 	};
 }
 
-describeOn2('SSRF protection on the token call, in real n8n', () => {
+describeOnLine2('SSRF protection on the token call, in real n8n', () => {
 	let n8n: N8nInstance;
 	let hostile: HostileServer;
 	let byName: string;
@@ -118,7 +116,7 @@ describeOn2('SSRF protection on the token call, in real n8n', () => {
 	});
 });
 
-describeOn2("SSRF protection on the editor's Test button, with n8n's SSRF metrics", () => {
+describeOnLine2("SSRF protection on the editor's Test button, with n8n's SSRF metrics", () => {
 	let n8n: N8nInstance;
 	let server: N8nServer;
 	let hostile: HostileServer;

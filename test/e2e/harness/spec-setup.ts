@@ -3,8 +3,12 @@
 // owner; after all tests, stop and remove all of it. Registered as the spec's beforeAll/afterAll.
 import type { CredentialFixture } from './cli';
 import { createInstance, type N8nInstance } from './instance';
+import { currentLine } from './line';
 import { N8nServer } from './n8n-server';
 import type { WorkflowFixture } from './workflows';
+
+/** `describe` for what only n8n 2.x has (each spec says what 1.x lacks); skipped on line 1. */
+export const describeOnLine2: jest.Describe = currentLine().line === '2' ? describe : describe.skip;
 
 /** A server a spec starts (token lab, emulator, proxy...): closed after the spec's last test. */
 export interface Closable {
