@@ -97,7 +97,7 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 	let bearer: WorkflowFixture;
 
 	const run = async (workflow: WorkflowFixture): Promise<ExecutionRun> => {
-		const result = await n8n.cli.execute(workflow.id);
+		const result = await n8n.execute(workflow.id);
 		if (process.env.E2E_DEBUG) console.log(`${workflow.name}: the model saw ${JSON.stringify(model.requests.at(-1)?.toolResults)}`);
 		return result.run;
 	};
@@ -147,11 +147,11 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 		}
 		secrets.add(WRONG_PASSWORD);
 		secrets.add(bearerCredential.data.token as string);
-		await n8n.cli.importCredentials(credentials);
-		await n8n.cli.importWorkflow([...engine.values(), ...concurrent.values(), bearer]);
-	});
+		await n8n.load([...engine.values(), ...concurrent.values(), bearer], credentials);
+	}, 600_000);
 
 	afterAll(async () => {
+		await n8n?.stop();
 		await Promise.all([model?.close(), labs?.token.close(), labs?.login.close(), legacyLabs?.token.close(), legacyLabs?.login.close()]);
 		n8n?.cleanup();
 	});

@@ -1,50 +1,30 @@
 // OAuth2 Client Credentials API in real n8n: HTTP Request node, predefined credential type, against
 // oidc-provider (test/servers/oidc-lab.ts), whose resource server verifies every token. Every count
 // asserted is what the lab's servers saw.
-import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
+import { startOidcLab } from '../servers/oidc-lab';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { clientCredentialsCredential, keyChunks } from './harness/machine-credentials';
-import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
+import { useN8nSpec } from './harness/spec-setup';
+import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
-	let n8n: N8nInstance;
-	let lab: OidcLab;
 	const flows: Record<string, WorkflowFixture> = {};
 
-	beforeAll(async () => {
-		lab = await startOidcLab();
-		n8n = createInstance('client-credentials');
-		const creds = {
-			hundred: clientCredentialsCredential(lab, 'rsa'),
-			audience: clientCredentialsCredential(lab, 'basic', { bodyParameters: JSON.stringify({ audience: 'https://api.example.com' }) }),
-			ec256: clientCredentialsCredential(lab, 'ec256'),
-			secretJwt: clientCredentialsCredential(lab, 'secretJwt'),
-			post: clientCredentialsCredential(lab, 'post'),
-			// A valid key the provider does not know for this client (the ec256 client's key, sent as cc-rsa).
-			unknownKey: clientCredentialsCredential(lab, 'rsa', { privateKey: lab.clients.ec256.privateKeyPem, signingAlgorithm: 'ES256' }),
-		};
-		const flow = (key: keyof typeof creds, items = 1) =>
-			(flows[key] = httpWorkflow({
-				url: `=${lab.apiUrl}?item={{ $json.i }}`,
-				credentialType: 'clientCredentialsOAuth2Api',
-				credentialId: creds[key].id,
-				credentialName: creds[key].name,
-				items,
-			}));
-		flow('hundred', 100);
-		flow('audience');
-		flow('ec256');
-		flow('secretJwt');
-		flow('post');
-		flow('unknownKey', 5);
-		await n8n.cli.importCredentials(Object.values(creds));
-		await n8n.cli.importWorkflow(Object.values(flows));
-	});
-
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
+	const { n8n, lab } = useN8nSpec('client-credentials', {
+		servers: { lab: startOidcLab },
+		fixtures: ({ lab }) => {
+			const creds = {
+				hundred: clientCredentialsCredential(lab, 'rsa'),
+				audience: clientCredentialsCredential(lab, 'basic', { bodyParameters: JSON.stringify({ audience: 'https://api.example.com' }) }),
+				ec256: clientCredentialsCredential(lab, 'ec256'),
+				secretJwt: clientCredentialsCredential(lab, 'secretJwt'),
+				post: clientCredentialsCredential(lab, 'post'),
+				// A valid key the provider does not know for this client (the ec256 client's key, sent as cc-rsa).
+				unknownKey: clientCredentialsCredential(lab, 'rsa', { privateKey: lab.clients.ec256.privateKeyPem, signingAlgorithm: 'ES256' }),
+			};
+			for (const [key, cred] of Object.entries(creds)) flows[key] = flow(cred, itemUrl(lab.apiUrl), key === 'hundred' ? 100 : key === 'unknownKey' ? 5 : 1);
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
 	});
 
 	beforeEach(() => {
@@ -54,7 +34,7 @@ describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
 
 	it('Private Key JWT: a 100-item run with a cold credential makes exactly 1 token call; the API accepts all 100', async () => {
 		lab.set({ tokenDelayMs: 300 }); // every item's request starts while the token call is on its way
-		const result = await n8n.cli.execute(flows.hundred.id);
+		const result = await n8n.execute(flows.hundred.id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		const items = nodeItems(result.run, HTTP_NODE);
 		expect(items).toHaveLength(100);
@@ -64,16 +44,17 @@ describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
 		expect(lab.tokenCalls[0].assertion?.header).toEqual(expect.objectContaining({ alg: 'RS256', kid: lab.clients.rsa.kid }));
 		expect(lab.counts.apiAccepted).toBe(100);
 		expect(lab.counts.apiRejected).toBe(0);
-		// The second execution uses the stored token.
+		// The second execution, in the next n8n process, uses the token stored in n8n's database.
 		lab.resetCounts();
-		const again = await n8n.cli.execute(flows.hundred.id);
+		await n8n.restart();
+		const again = await n8n.execute(flows.hundred.id);
 		expect({ ok: again.ok, error: errorText(again.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.counts.tokenCalls).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(100);
 	});
 
 	it('an `audience` body parameter reaches the authorization server and becomes the token audience the API sees', async () => {
-		const result = await n8n.cli.execute(flows.audience.id);
+		const result = await n8n.execute(flows.audience.id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.counts.tokenCalls).toBe(1);
 		expect(lab.tokenCalls[0].authMethod).toBe('client_secret_basic');
@@ -87,14 +68,14 @@ describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
 		['secretJwt', 'client_secret_jwt'],
 		['post', 'client_secret_post'],
 	] as const)('%s: authenticates as %s and the API accepts the token', async (key, method) => {
-		const result = await n8n.cli.execute(flows[key].id);
+		const result = await n8n.execute(flows[key].id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.tokenCalls.map((call) => [call.authMethod, call.status])).toEqual([[method, 200]]);
 		expect(lab.counts.apiAccepted).toBe(1);
 	});
 
 	it('a key the server does not know: at most one token call, refused, and the message carries no key material', async () => {
-		const result = await n8n.cli.execute(flows.unknownKey.id);
+		const result = await n8n.execute(flows.unknownKey.id);
 		expect(result.ok).toBe(false);
 		expect(lab.counts.tokenCalls).toBe(1);
 		expect(lab.tokenCalls[0]).toEqual(expect.objectContaining({ status: 401, error: 'invalid_client' }));

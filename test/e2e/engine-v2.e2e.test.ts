@@ -28,8 +28,10 @@ interface EngineExecution {
 
 describeOnLine2('Engine 2.0 in real n8n', () => {
 	const flows: Record<'exchanging' | 'staticToken', WebhookWorkflow> = {} as never;
+	// Its own processes: workflows published with `n8n publish:workflow`, then an `n8n start` with the engine-v2 module.
 	const { n8n, lab } = useN8nSpec('engine-v2', {
 		servers: { lab: startTokenLab },
+		separateProcesses: true,
 		fixtures: async ({ lab }) => {
 			const exchanging = basicToBearerCredential(lab);
 			const staticToken = bearerTokenCredential(await labIssuedToken(lab));

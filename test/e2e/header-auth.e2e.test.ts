@@ -31,7 +31,7 @@ describe('built-in Header Auth in real n8n (harness check)', () => {
 	beforeEach(() => api.reset());
 
 	it('sends the header on every item and returns the API answers', async () => {
-		const result = await n8n.cli.execute(wfGood.id);
+		const result = await n8n.execute(wfGood.id);
 		expect(result.ok).toBe(true);
 		const items = nodeItems(result.run, HTTP_NODE);
 		expect(items).toHaveLength(3);
@@ -40,7 +40,7 @@ describe('built-in Header Auth in real n8n (harness check)', () => {
 	});
 
 	it('fails the execution when the API rejects the header', async () => {
-		const result = await n8n.cli.execute(wfBad.id);
+		const result = await n8n.execute(wfBad.id);
 		expect(result.ok).toBe(false);
 		expect(api.counts.rejected).toBeGreaterThanOrEqual(1);
 		expect(api.counts.authorized).toBe(0);

@@ -7,6 +7,7 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
 	globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+	globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.ts',
 	testTimeout: 240000,
 	// Each spec file runs n8n processes of its own; two at a time fits CI's two cores.
 	maxWorkers: 2,

@@ -29,7 +29,7 @@ describe('No secret in execution output or logs, in real n8n', () => {
 			items: 2,
 		});
 		await n8n.load(workflow, [credential]);
-		const result = await n8n.cli.execute(workflow.id);
+		const result = await n8n.execute(workflow.id);
 		return { result, everything: `${result.stdout}\n${result.stderr}` };
 	}
 

@@ -1,4 +1,5 @@
-// The n8n command line on one user folder: import credentials and workflows, execute a workflow.
+// The n8n command line on one user folder: import credentials and workflows, execute a workflow,
+// each a new n8n process (a whole boot).
 import { spawn } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -41,6 +42,10 @@ export interface ExecutionErrorJson {
 export class N8nCli {
 	/** Instance settings for the next n8n processes (e.g. HTTP_PROXY, NODE_EXTRA_CA_CERTS). */
 	extraEnv: Record<string, string> = {};
+	/** Runs before each command: one n8n process on the user folder at a time (instance.ts). */
+	beforeCommand: () => Promise<void> = async () => {};
+	/** The id n8n saved a workflow fixture under (REST saves may give it another). */
+	savedWorkflowId: (fixtureId: string) => string = (id) => id;
 
 	constructor(
 		readonly line: N8nLine,
@@ -59,6 +64,7 @@ export class N8nCli {
 		/** Stops the process this long after it printed the execution JSON, if it has not exited. */
 		stopAfterOutputMs?: number,
 	): Promise<ProcessResult> {
+		await this.beforeCommand();
 		const brokerPort = await freePort();
 		const started = Date.now();
 		const [command, ...commandArgs] = [...launcher, this.line.nodeBin, this.line.n8nBin, ...args];
@@ -100,6 +106,7 @@ export class N8nCli {
 		await this.runOrThrow(['import:credentials', `--input=${writeTemp('credentials.json', credentials)}`]);
 	}
 
+	/** `n8n import:workflow`: one workflow or a list. */
 	async importWorkflow(workflow: object): Promise<void> {
 		await this.runOrThrow(['import:workflow', `--input=${writeTemp('workflow.json', workflow)}`]);
 	}
@@ -109,7 +116,7 @@ export class N8nCli {
 	 * `stopAfterOutputMs`: for n8n settings under which `execute` does not exit by itself.
 	 */
 	async execute(workflowId: string, stopAfterOutputMs?: number): Promise<Execution> {
-		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000, {}, [], stopAfterOutputMs);
+		const result = await this.run(['execute', `--id=${this.savedWorkflowId(workflowId)}`, '--rawOutput'], 180_000, {}, [], stopAfterOutputMs);
 		const run = parseExecutionJson(result.stdout);
 		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code} after ${result.ms} ms`);
 		if (!run) {

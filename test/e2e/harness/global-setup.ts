@@ -1,7 +1,10 @@
-// Builds and packs the package once per jest run, unless run.sh already did (E2E_TARBALL).
-// Workers inherit E2E_TARBALL from this process.
+// Once per jest run, before the workers start (they inherit what it sets in the environment):
+// builds and packs the package unless run.sh already did (E2E_TARBALL), and migrates one n8n
+// database for every spec to copy (template-folder.ts).
 import { packedTarball } from './package-install';
+import { createTemplateFolder } from './template-folder';
 
 export default async function globalSetup(): Promise<void> {
 	packedTarball();
+	await createTemplateFolder();
 }

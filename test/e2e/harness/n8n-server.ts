@@ -1,5 +1,6 @@
 // A long-running `n8n start` on one user folder, with the REST calls the editor makes:
-// owner setup, login, create a credential, test a credential.
+// owner setup, login, save a credential or a workflow, test a credential, run a workflow and read
+// its execution back.
 import { ChildProcess, spawn } from 'child_process';
 import { n8nEnv } from './env';
 import { N8nLine } from './line';
@@ -13,8 +14,18 @@ export interface CredentialTestResult {
 	message: string;
 }
 
+/** An execution as GET /rest/executions/:id answers it. */
+export interface StoredExecution {
+	id: string;
+	finished: boolean;
+	status: string;
+	/** The run data (IRunExecutionData) in `flatted` text. */
+	data: string;
+}
+
 export class N8nServer {
 	private cookie = '';
+	private stopping = false;
 	private constructor(
 		readonly baseUrl: string,
 		private readonly child: ChildProcess,
@@ -30,10 +41,12 @@ export class N8nServer {
 		userFolder: string,
 		port?: number,
 		extraEnv: Record<string, string> = {},
-		readyTimeoutMs = 180_000,
+		readyTimeoutMs = 300_000,
 	): Promise<N8nServer> {
 		const httpPort = port ?? (await freePort());
 		const env = n8nEnv(line, userFolder, {
+			// n8n answers 503 while its periodic `SELECT 1` takes over 5 s (the default), as on a busy machine.
+			DB_PING_TIMEOUT_MS: '60000',
 			...extraEnv,
 			N8N_PORT: String(httpPort),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -46,7 +59,12 @@ export class N8nServer {
 		child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
 		child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
 		const server = new N8nServer(`http://127.0.0.1:${httpPort}`, child, () => output);
-		await server.waitUntilReady(readyTimeoutMs);
+		try {
+			await server.waitUntilReady(readyTimeoutMs);
+		} catch (error) {
+			await server.stop();
+			throw error;
+		}
 		return server;
 	}
 
@@ -99,7 +117,36 @@ export class N8nServer {
 	/** Owner setup as on first start of the editor, then login (both set the auth cookie). */
 	async setupOwnerAndLogin(): Promise<void> {
 		await this.ok('POST', '/rest/owner/setup', OWNER);
+		await this.login();
+	}
+
+	/** Login as the owner (a restarted n8n on a user folder whose owner is set up). */
+	async login(): Promise<void> {
 		await this.ok('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	/** Saves a workflow as the editor does (POST /rest/workflows) and returns the id n8n gave it. */
+	async createWorkflow(workflow: object): Promise<string> {
+		const created = await this.ok<{ id: string }>('POST', '/rest/workflows', workflow);
+		return created.id;
+	}
+
+	/**
+	 * The editor's "Execute workflow" (POST /rest/workflows/:id/run) from the trigger node named
+	 * `trigger`; returns the execution id. n8n 2.x reads the workflow from its database; 1.x takes
+	 * the workflow itself in the body.
+	 */
+	async runManually(workflow: { id: string }, trigger: string, line: '1' | '2'): Promise<string> {
+		const triggerToStartFrom = { name: trigger };
+		const body = line === '2' ? { triggerToStartFrom } : { workflowData: workflow, triggerToStartFrom };
+		const started = await this.ok<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/rest/workflows/${workflow.id}/run`, body);
+		if (!started.executionId) throw new Error(`n8n started no execution of ${workflow.id}: ${JSON.stringify(started)}`);
+		return started.executionId;
+	}
+
+	/** An execution as the editor reads it (GET /rest/executions/:id); `data` is `flatted` text. */
+	async execution(id: string): Promise<StoredExecution> {
+		return await this.ok<StoredExecution>('GET', `/rest/executions/${id}`);
 	}
 
 	/** Saves a credential as the editor does (POST /rest/credentials) and returns its id. */
@@ -142,8 +189,14 @@ export class N8nServer {
 		return Array.isArray(res.data) ? res.data.map((t) => t.name) : [];
 	}
 
+	/** False once the process exited or was told to stop. */
+	get running(): boolean {
+		return this.child.exitCode === null && this.child.signalCode === null && !this.stopping;
+	}
+
 	async stop(): Promise<void> {
-		if (this.child.exitCode !== null) return;
+		this.stopping = true;
+		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
 		await new Promise<void>((resolveStop) => {
 			const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
 			this.child.once('exit', () => {

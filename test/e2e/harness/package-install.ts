@@ -1,8 +1,7 @@
-// Builds and packs the package once per run, then installs the tarball into an n8n user folder
-// the way n8n installs a community package: <userFolder>/.n8n/nodes/node_modules/<name>.
+// Builds and packs the package once per run and unpacks it once, then copies it into each n8n user
+// folder the way n8n installs a community package: <userFolder>/.n8n/nodes/node_modules/<name>.
 import { execFileSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { repoRoot } from './line';
 
@@ -26,16 +25,28 @@ export function packedTarball(): string {
 	return process.env.E2E_TARBALL;
 }
 
-/** Extracts the tarball into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-token-auth. */
+/** The tarball unpacked once per run (next to it), copied into each user folder. */
+function unpackedOnce(tarball: string): string {
+	const unpacked = `${tarball}.unpacked`;
+	if (existsSync(join(unpacked, 'package/package.json'))) return join(unpacked, 'package');
+	// Workers of one run may unpack at the same time: each into its own folder, then one rename wins.
+	const unpack = mkdtempSync(`${tarball}.unpacking-`);
+	execFileSync('tar', ['xzf', tarball, '-C', unpack]);
+	try {
+		renameSync(unpack, unpacked);
+	} catch {
+		rmSync(unpack, { recursive: true, force: true });
+	}
+	return join(unpacked, 'package');
+}
+
+/** Copies the unpacked tarball into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-token-auth. */
 export function installPackage(userFolder: string, tarball = packedTarball()): string {
 	const nodesDir = join(userFolder, '.n8n/nodes');
 	const target = join(nodesDir, 'node_modules', packageName);
-	const unpack = mkdtempSync(join(tmpdir(), 'n8n-pack-'));
-	execFileSync('tar', ['xzf', tarball, '-C', unpack]);
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(join(nodesDir, 'node_modules'), { recursive: true });
-	cpSync(join(unpack, 'package'), target, { recursive: true });
-	rmSync(unpack, { recursive: true, force: true });
+	cpSync(unpackedOnce(tarball), target, { recursive: true });
 	// n8n keeps a package.json in .n8n/nodes listing what it installed there.
 	const version = require(join(target, 'package.json')).version as string;
 	writeFileSync(

@@ -7,7 +7,7 @@ export interface MeasuredExecution extends Execution {
 }
 
 export async function executeMeasured(cli: N8nCli, workflowId: string, timeoutMs = 180_000): Promise<MeasuredExecution> {
-	const result = await cli.run(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, {}, ['/usr/bin/time', '-f', 'peak-rss-kb=%M']);
+	const result = await cli.run(['execute', `--id=${cli.savedWorkflowId(workflowId)}`, '--rawOutput'], timeoutMs, {}, ['/usr/bin/time', '-f', 'peak-rss-kb=%M']);
 	const run = parseExecutionJson(result.stdout);
 	const peak = /peak-rss-kb=(\d+)/.exec(result.stderr);
 	if (!run || !peak) throw new Error(`n8n execute printed no execution JSON or no peak (exit ${result.code})\n${result.stdout}\n${result.stderr}`);

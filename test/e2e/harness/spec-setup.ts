@@ -1,11 +1,16 @@
 // The setup every e2e spec shares: start the spec's servers, one n8n user folder with the package,
-// import the spec's credentials and workflows, optionally a running `n8n start` logged in as the
-// owner; after all tests, stop and remove all of it. Registered as the spec's beforeAll/afterAll.
+// one running `n8n start` logged in as the owner that saves the spec's credentials and workflows
+// and runs them (`n8n.execute`) through the editor's REST calls; after all tests, stop and remove
+// all of it. Registered as the spec's beforeAll/afterAll. Specs whose checks each need a new n8n
+// process ask for `separateProcesses`: fixtures imported with `n8n import:*`, runs with `n8n.cli`.
 import type { CredentialFixture } from './cli';
 import { createInstance, type N8nInstance } from './instance';
 import { currentLine } from './line';
-import { N8nServer } from './n8n-server';
+import type { N8nServer } from './n8n-server';
 import type { WorkflowFixture } from './workflows';
+
+/** Servers, a first n8n start and the fixtures: on a busy machine one n8n start alone took 4 min. */
+const STARTUP_TIMEOUT_MS = 600_000;
 
 /** `describe` for what only n8n 2.x has (each spec says what 1.x lacks); skipped on line 1. */
 export const describeOnLine2: jest.Describe = currentLine().line === '2' ? describe : describe.skip;
@@ -30,13 +35,19 @@ export interface SpecSetup<S extends ServerStarters> {
 	fixtures?: (servers: Started<S>) => Fixtures | Promise<Fixtures>;
 	/** Settings every n8n process of the spec gets (as an operator would set them). */
 	env?: Record<string, string>;
-	/** Also runs `n8n start` on the user folder, owner set up and logged in (the editor's REST calls). */
+	/**
+	 * No `n8n start` before the first test: fixtures imported with `n8n import:*` (their ids kept),
+	 * for specs that run every workflow in a process of its own (`n8n.cli.execute`). `n8n.execute`
+	 * and `editor` still start one when used.
+	 */
+	separateProcesses?: boolean;
+	/** A spec that uses `editor` in a test says so (with `separateProcesses`, it is then started first). */
 	editor?: boolean;
 }
 
 export type Spec<S extends ServerStarters> = Started<S> & {
 	n8n: N8nInstance;
-	/** The running `n8n start` (only with `editor: true`). */
+	/** The running `n8n start` of `n8n`, logged in as the owner (the editor's REST calls). */
 	editor: N8nServer;
 };
 
@@ -54,27 +65,22 @@ export function useN8nSpec<S extends ServerStarters = Record<never, never>>(labe
 			closables.push(server);
 			started[name] = server;
 		}
-		const n8n = createInstance(label);
+		const n8n = createInstance(label, { settings: setup.env, separateProcesses: setup.separateProcesses });
 		started.n8n = n8n;
-		n8n.cli.extraEnv = { ...setup.env };
 		const fixtures = (await setup.fixtures?.(started as Started<S>)) ?? {};
-		if (fixtures.credentials?.length) await n8n.cli.importCredentials(fixtures.credentials);
-		if (fixtures.workflows?.length) await n8n.cli.importWorkflow(fixtures.workflows);
-		if (setup.editor) {
-			const editor = await N8nServer.start(n8n.cli.line, n8n.userFolder);
-			started.editor = editor;
-			await editor.setupOwnerAndLogin();
-		}
-	});
+		await n8n.load(fixtures.workflows ?? [], fixtures.credentials);
+		if (setup.editor) await n8n.server();
+	}, STARTUP_TIMEOUT_MS);
 
 	afterAll(async () => {
-		await (started.editor as N8nServer | undefined)?.stop();
+		await (started.n8n as N8nInstance | undefined)?.stop();
 		for (const server of closables.reverse()) await server.close();
 		(started.n8n as N8nInstance | undefined)?.cleanup();
 	});
 
-	const names = ['n8n', 'editor', ...Object.keys(setup.servers ?? {})];
-	return Object.fromEntries(names.map((name) => [name, startedLater(label, name, () => started[name])])) as Spec<S>;
+	const names = ['n8n', ...Object.keys(setup.servers ?? {})];
+	const editor = startedLater(label, 'editor', () => (started.n8n as N8nInstance | undefined)?.current());
+	return { editor, ...Object.fromEntries(names.map((name) => [name, startedLater(label, name, () => started[name])])) } as Spec<S>;
 }
 
 /**

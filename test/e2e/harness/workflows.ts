@@ -1,6 +1,7 @@
 // Workflow and credential fixtures: a manual trigger, a Code node making n items, and an
 // HTTP Request node (typeVersion 4.2) using a predefined credential type.
 import { randomBytes } from 'crypto';
+import type { CredentialFixture } from './cli';
 
 /** n8n-style id (16 alphanumeric characters). */
 export function newId(): string {
@@ -79,4 +80,12 @@ export function httpWorkflow(o: HttpWorkflowOptions): WorkflowFixture {
 		},
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** `base?item=<i>` for each item: an expression, so every item's request can be told apart. */
+export const itemUrl = (base: string): string => `=${base}?item={{ $json.i }}`;
+
+/** The specs' workflow: `items` items, each calling `url` through the HTTP Request node with `credential`. */
+export function flow(credential: CredentialFixture, url: string, items = 1, options: Record<string, unknown> = {}): WorkflowFixture {
+	return httpWorkflow({ url, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name, items, options });
 }

@@ -1,0 +1,55 @@
+// A workflow run on a running `n8n start` through the editor's REST calls: start a manual run,
+// poll the execution until it ends, read its run data (n8n stores it `flatted`). The answer has
+// the shape of `n8n execute --rawOutput` (cli.ts Execution), so a spec reads both alike.
+import { join } from 'path';
+import { errorText, type Execution, type ExecutionRun } from './cli';
+import type { N8nLine } from './line';
+import type { N8nServer } from './n8n-server';
+
+/** Execution statuses n8n has while a run is on its way. */
+const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
+
+/** n8n's own `flatted` (the format of its stored run data), from the line's node_modules. */
+function flattedOf(line: N8nLine): { parse(text: string): unknown } {
+	return require(join(line.n8nBin, '../../../flatted')) as { parse(text: string): unknown };
+}
+
+/**
+ * Runs the saved workflow from its trigger `trigger` and waits for the execution. `stdout` holds
+ * the execution JSON and what n8n printed meanwhile (the same as `n8n execute` shows); `code` is
+ * 0 for a successful execution, 1 otherwise.
+ */
+export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { id: string }, trigger: string, timeoutMs = 180_000): Promise<Execution> {
+	const started = Date.now();
+	const logFrom = server.log().length;
+	const executionId = await server.runManually(workflow, trigger, line.line);
+	const deadline = started + timeoutMs;
+	let stored = await server.execution(executionId);
+	while (!stored.finished && UNFINISHED.has(stored.status)) {
+		if (Date.now() > deadline) {
+			throw new Error(`execution ${executionId} of ${workflow.id} still ${stored.status} after ${timeoutMs} ms\n${lastLines(server.log().slice(logFrom))}`);
+		}
+		await new Promise((r) => setTimeout(r, 200));
+		stored = await server.execution(executionId);
+	}
+	// What n8n logs as the run ends arrives just after its status.
+	await new Promise((r) => setTimeout(r, 200));
+	const run: ExecutionRun = { status: stored.status, data: flattedOf(line).parse(stored.data) as ExecutionRun['data'] };
+	const ok = stored.status === 'success' && !run.data.resultData.error;
+	const output = server.log().slice(logFrom);
+	return { code: ok ? 0 : 1, stdout: `${JSON.stringify(run, null, 2)}\n${output}`, stderr: '', ms: Date.now() - started, ok, run };
+}
+
+/** What a failed run shows a reader: status, error, each node's output or error, n8n's last lines. */
+export function describeRun(result: Execution): string {
+	const nodes = Object.entries(result.run.data.resultData.runData ?? {}).map(([name, runs]) => {
+		const last = runs[runs.length - 1];
+		const shown = last?.error ? `error: ${last.error.message ?? JSON.stringify(last.error)}` : `${last?.data?.main[0]?.length ?? 0} items ${JSON.stringify(last?.data?.main[0]?.slice(0, 2).map((i) => i.json) ?? [])}`;
+		return `  ${name}: ${shown.slice(0, 400)}`;
+	});
+	return [`execution ${result.run.status ?? '?'} (exit ${result.code}): ${errorText(result.run) || 'no error recorded'}`, ...nodes, lastLines(result.stdout)].join('\n');
+}
+
+function lastLines(output: string, count = 15): string {
+	return output.trimEnd().split('\n').slice(-count).join('\n');
+}
