@@ -4,6 +4,7 @@ import { startTokenLab } from '../servers/token-lab';
 import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { passwordGrantCredential } from './harness/lab-credentials';
+import { runThriceAcrossRestart } from './harness/reuse-runs';
 import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, flow, itemUrl, WorkflowFixture } from './harness/workflows';
 
@@ -34,13 +35,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	});
 
 	it('reuses one token across executions (one password grant for three executions)', async () => {
-		for (let run = 0; run < 3; run++) {
-			// The third run is in a new n8n process: the token stored by the first is reused from n8n's database.
-			if (run === 2) await n8n.restart();
-			const result = await n8n.execute(flows.reuse.id);
-			expect(result.ok).toBe(true);
-			expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
-		}
+		await runThriceAcrossRestart(n8n, flows.reuse.id);
 		expect(lab.counts.oauthPasswordCalls).toBe(1);
 		expect(lab.counts.oauthRefreshCalls).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(3);

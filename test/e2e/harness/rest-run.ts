@@ -8,6 +8,8 @@ import type { N8nServer } from './n8n-server';
 
 /** Execution statuses n8n has while a run is on its way. */
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
+/** Statuses of a run that ended with an answer (its items, or its error). */
+const ENDED = new Set(['success', 'error']);
 
 /** n8n's own `flatted` (the format of its stored run data), from the line's node_modules. */
 function flattedOf(line: N8nLine): { parse(text: string): unknown } {
@@ -37,7 +39,10 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	const run: ExecutionRun = { status: stored.status, data: flattedOf(line).parse(stored.data) as ExecutionRun['data'] };
 	const ok = stored.status === 'success' && !run.data.resultData.error;
 	const output = server.log().slice(logFrom);
-	return { code: ok ? 0 : 1, stdout: `${JSON.stringify(run, null, 2)}\n${output}`, stderr: '', ms: Date.now() - started, ok, run };
+	const result = { code: ok ? 0 : 1, stdout: `${JSON.stringify(run, null, 2)}\n${output}`, stderr: '', ms: Date.now() - started, ok, run };
+	// A run n8n lost (crashed, canceled) is no answer a spec can check: say what n8n said.
+	if (!ENDED.has(stored.status)) throw new Error(`execution ${executionId} of ${workflow.id}: ${describeRun(result)}`);
+	return result;
 }
 
 /** What a failed run shows a reader: status, error, each node's output or error, n8n's last lines. */
