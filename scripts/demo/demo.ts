@@ -27,6 +27,8 @@ async function main(): Promise<void> {
 	const machine = { oidc: await startOidcLab({}, { maxLifetimeMs }), jwtBearer: await startJwtBearerLab({}, { maxLifetimeMs }) };
 	const closeServers = async () => await Promise.all([lab.close(), emu.close(), loginLab.close(), machine.oidc.close(), machine.jwtBearer.close()]);
 	const n8n = createInstance('demo');
+	// A loaded machine can take minutes to boot n8n; a run is judged by what n8n says, not by time.
+	n8n.cli.executeTimeoutMs = 15 * 60_000;
 	const examples = await buildExamples(lab, emu, loginLab, machine);
 
 	console.log(`\nDemo API (token lab) on ${lab.url}, login lab on ${loginLab.url}, Basic emulator on ${emu.url}   n8n ${n8n.cli.line.version} (node ${n8n.cli.line.nodeBin})`);
@@ -72,8 +74,9 @@ async function runExample(cli: ReturnType<typeof createInstance>['cli'], example
 		const { result, cause, report } = await executeAndJudge(cli, example);
 		const calls = counts();
 		const verdict = cause ? `FAILED: ${cause}` : `ok, ${example.answered(result!.run).length} items`;
-		console.log(`   run ${run}: ${verdict}; ${calls.text}; ${result ? (result.ms / 1000).toFixed(1) : '?'} s`);
-		if (result?.signal && !cause) console.log(`   (n8n printed the whole execution, then ended by ${result.signal} instead of exiting: n8n's own teardown, not the run)`);
+		const end = result ? `; n8n ${result.signal ? `ended by ${result.signal}` : `exited ${result.code}`} after ${(result.ms / 1000).toFixed(1)} s` : '';
+		console.log(`   run ${run}: ${verdict}; ${calls.text}${end}`);
+		if (result?.signal && !cause) console.log(`   (n8n printed the whole, successful execution, then ended by ${result.signal} instead of exiting: its teardown, not the run)`);
 		if (cause) console.log(indent(report));
 		else if (run === 1) console.log(`   first item: ${JSON.stringify(example.answered(result!.run)[0])}`);
 		if (cause) problems.push(`${example.title}, run ${run}: ${cause}`);

@@ -48,6 +48,9 @@ export class N8nCli {
 	/** Instance settings for the next n8n processes (e.g. HTTP_PROXY, NODE_EXTRA_CA_CERTS). */
 	extraEnv: Record<string, string> = {};
 
+	/** How long one `n8n execute` may take before it is stopped. */
+	executeTimeoutMs = 180_000;
+
 	constructor(
 		readonly line: N8nLine,
 		readonly userFolder: string,
@@ -115,10 +118,10 @@ export class N8nCli {
 	 * `stopAfterOutputMs`: for n8n settings under which `execute` does not exit by itself.
 	 */
 	async execute(workflowId: string, stopAfterOutputMs?: number): Promise<Execution> {
-		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000, {}, [], stopAfterOutputMs);
+		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], this.executeTimeoutMs, {}, [], stopAfterOutputMs);
 		const run = parseExecutionJson(result.stdout);
 		keepRunReport(() => describeExecution({ ...result, run }));
-		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code} after ${result.ms} ms`);
+		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code ?? result.signal} after ${result.ms} ms`);
 		if (!run) throw new Error(`n8n execute printed no execution JSON\n${describeExecution(result)}`);
 		// Judged by the execution n8n printed: a teardown crash after a full, successful execution is no failed run.
 		return { ...result, ok: failureCause({ ...result, run }) === '', run };
