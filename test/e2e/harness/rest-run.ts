@@ -1,10 +1,13 @@
 // A workflow run on a running `n8n start` through the editor's REST calls: start a manual run,
 // poll the execution until it ends, read its run data (n8n stores it `flatted`). The answer has
-// the shape of `n8n execute --rawOutput` (cli.ts Execution), so a spec reads both alike.
+// the shape of `n8n execute --rawOutput` (cli.ts Execution), so a spec reads both alike, and a
+// failed test prints what n8n said about it (execution-report.ts), as for `n8n execute`.
 import { join } from 'path';
-import { errorText, type Execution, type ExecutionRun } from './cli';
+import type { Execution, ExecutionRun } from './cli';
+import { describeExecution } from './execution-report';
 import type { N8nLine } from './line';
 import type { N8nServer } from './n8n-server';
+import { keepRunReport } from './run-reports';
 
 /** Execution statuses n8n has while a run is on its way. */
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
@@ -38,21 +41,13 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	await new Promise((r) => setTimeout(r, 200));
 	const run: ExecutionRun = { status: stored.status, data: flattedOf(line).parse(stored.data) as ExecutionRun['data'] };
 	const ok = stored.status === 'success' && !run.data.resultData.error;
+	run.finished = stored.finished;
 	const output = server.log().slice(logFrom);
-	const result = { code: ok ? 0 : 1, stdout: `${JSON.stringify(run, null, 2)}\n${output}`, stderr: '', ms: Date.now() - started, ok, run };
+	const result = { code: ok ? 0 : 1, signal: null, stdout: `${JSON.stringify(run, null, 2)}\n${output}`, stderr: '', ms: Date.now() - started, ok, run };
+	keepRunReport(() => describeExecution(result));
 	// A run n8n lost (crashed, canceled) is no answer a spec can check: say what n8n said.
-	if (!ENDED.has(stored.status)) throw new Error(`execution ${executionId} of ${workflow.id}: ${describeRun(result)}`);
+	if (!ENDED.has(stored.status)) throw new Error(`execution ${executionId} of ${workflow.id}\n${describeExecution(result)}`);
 	return result;
-}
-
-/** What a failed run shows a reader: status, error, each node's output or error, n8n's last lines. */
-export function describeRun(result: Execution): string {
-	const nodes = Object.entries(result.run.data.resultData.runData ?? {}).map(([name, runs]) => {
-		const last = runs[runs.length - 1];
-		const shown = last?.error ? `error: ${last.error.message ?? JSON.stringify(last.error)}` : `${last?.data?.main[0]?.length ?? 0} items ${JSON.stringify(last?.data?.main[0]?.slice(0, 2).map((i) => i.json) ?? [])}`;
-		return `  ${name}: ${shown.slice(0, 400)}`;
-	});
-	return [`execution ${result.run.status ?? '?'} (exit ${result.code}): ${errorText(result.run) || 'no error recorded'}`, ...nodes, lastLines(result.stdout)].join('\n');
 }
 
 function lastLines(output: string, count = 15): string {
