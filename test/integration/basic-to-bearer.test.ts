@@ -1,9 +1,9 @@
 import { BasicToBearerApi } from '../../credentials/BasicToBearerApi.credentials';
-import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/engine';
+import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/hooks';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
-import { basicToBearerFor, freshlyLoaded } from './support/lab-credentials';
+import { basicToBearerFor, inNewProcess } from './support/lab-credentials';
 
 let lab: TokenLab;
 
@@ -13,9 +13,7 @@ beforeEach(async () => {
 afterEach(async () => await lab.close());
 
 /** Each test gets its own class instance and token store, as in a new n8n process. */
-const newProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<BasicToBearerApi>(() => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi);
+const newProcess = () => inNewProcess<BasicToBearerApi>('BasicToBearerApi');
 
 describe('Basic to Bearer: the exchange', () => {
 	it('sends the username and password as HTTP Basic, with the chosen method and extra headers', async () => {
