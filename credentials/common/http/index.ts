@@ -3,4 +3,5 @@ export * from './bounded-read';
 export * from './call';
 export * from './endpoint-failure';
 export { redactSecrets } from './redact';
+export { refusalSentence, serverText } from './refusal-text';
 export * from './redirect';

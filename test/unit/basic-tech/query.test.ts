@@ -73,8 +73,21 @@ describe('answers and errors from Basic', () => {
 		[{ reason: { response: { status: 403, data: { message: 'other project' } } } }, 403, 'other project'],
 		[{ httpCode: '404', cause: undefined, errorResponse: { response: { status: 404, data: { message: 'n8n 1.x shape' } } } }, 404, 'n8n 1.x shape'],
 		[{ httpCode: '404', context: { data: { error: 'not_found', message: 'from context' } } }, 404, 'from context'],
-		[{ message: 'socket hang up' }, undefined, undefined],
+		// @n8n/client-oauth2's AuthError (a refused refresh, n8n 1.x): a generic message, Basic's answer as `body`.
+		[{ message: 'The provided authorization grant (e.g. ...) is invalid', code: 'EAUTH', body: { error: 'invalid_grant', error_description: 'Refresh token revoked' } }, undefined, 'Refresh token revoked'],
+		[{ cause: { status: 502, body: '<html><body>Bad gateway</body></html>', message: 'HTTP status 502' } }, 502, '<html><body>Bad gateway</body></html>'],
+		// n8n 2.x replaces that AuthError by its own error, without Basic's answer: its words, then.
+		[{ message: 'Generic', cause: { message: 'The credential "Basic" needs to be reconnected.' } }, undefined, 'The credential "Basic" needs to be reconnected.'],
+		[{ message: 'socket hang up' }, undefined, 'socket hang up'],
+		[{}, undefined, undefined],
 	])('reads status and message of %o', (error, status, message) => {
 		expect(describeBasicError(error)).toEqual({ status, message });
+	});
+
+	it("redacts the credential's secrets from Basic's words and from n8n's", () => {
+		const secrets = ['rt-Secret-0123', 'client-Secret-4567'];
+		const answer = { message: 'x', body: { error: 'invalid_grant', error_description: 'Unknown refresh token rt-Secret-0123' } };
+		expect(describeBasicError(answer, secrets).message).toBe('Unknown refresh token ***');
+		expect(describeBasicError({ message: 'client client-Secret-4567 refused' }, secrets).message).toBe('client *** refused');
 	});
 });
