@@ -27,15 +27,10 @@ async function readCredential(this: IExecuteFunctions): Promise<{ baseUrl: strin
 	return { baseUrl: resolveBaseUrl(credentials.server, credentials.baseUrl), secrets };
 }
 
-/**
- * The status and Basic's own words, dug out of whatever n8n's request helper threw; when Basic's
- * answer is nowhere in it, the words of the innermost error (n8n 2.x replaces a refused refresh
- * token by its own "needs to be reconnected" error). Redacted with `secrets`.
- */
+/** The status and Basic's own words (redacted with `secrets`), dug out of whatever n8n's request helper threw. */
 export function describeBasicError(error: unknown, secrets: string[] = []): { status?: number; message?: string } {
 	let status: number | undefined;
 	let message: string | undefined;
-	let innermost: string | undefined;
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !seen.has(current)) {
@@ -61,11 +56,27 @@ export function describeBasicError(error: unknown, secrets: string[] = []): { st
 		// refresh (@n8n/client-oauth2's AuthError and ResponseError) keeps it as `body`.
 		const body = e.response?.data ?? e.response?.body ?? e.context?.data ?? e.body;
 		if (message === undefined) message = messageFromBody(body, secrets);
-		innermost = serverText(e.message, secrets) ?? innermost;
 		// n8n 2.x keeps the request error as `cause`, n8n 1.x as `errorResponse`.
 		current = e.cause ?? e.errorResponse ?? e.reason;
 	}
-	return { status, message: message ?? innermost };
+	return { status, message };
+}
+
+/**
+ * The words of the innermost error n8n threw, for when Basic's answer is nowhere in it: n8n 2.x
+ * replaces a refused refresh token by its own "The credential ... needs to be reconnected."
+ */
+export function innermostMessage(error: unknown, secrets: string[] = []): string | undefined {
+	let message: string | undefined;
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const e = current as { message?: unknown; cause?: unknown; errorResponse?: unknown; reason?: unknown };
+		message = serverText(e.message, secrets) ?? message;
+		current = e.cause ?? e.errorResponse ?? e.reason;
+	}
+	return message;
 }
 
 function messageFromBody(raw: unknown, secrets: string[]): string | undefined {
@@ -104,7 +115,9 @@ export async function basicApiRequest(
 		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request);
 	} catch (error) {
 		const { status, message } = describeBasicError(error, secrets);
-		const text = `Basic returned ${status ?? 'an error'}: ${message ?? 'no message'}`;
+		const n8nMessage = message === undefined ? innermostMessage(error, secrets) : undefined;
+		const text =
+			n8nMessage === undefined ? `Basic returned ${status ?? 'an error'}: ${message ?? 'no message'}` : `The request to Basic failed: ${n8nMessage}`;
 		throw basicApiError(this.getNode(), (error ?? {}) as JsonObject, text, {
 			description: `${method} ${path}`,
 			httpCode: status === undefined ? undefined : String(status),

@@ -1,6 +1,6 @@
 import { buildListQuery } from '../../../nodes/BasicTech/query';
 import { resolveBaseUrl } from '../../../nodes/BasicTech/base-url';
-import { describeBasicError, unwrapData } from '../../../nodes/BasicTech/transport';
+import { describeBasicError, innermostMessage, unwrapData } from '../../../nodes/BasicTech/transport';
 
 describe('Basic list query grammar', () => {
 	it.each([
@@ -76,10 +76,7 @@ describe('answers and errors from Basic', () => {
 		// @n8n/client-oauth2's AuthError (a refused refresh, n8n 1.x): a generic message, Basic's answer as `body`.
 		[{ message: 'The provided authorization grant (e.g. ...) is invalid', code: 'EAUTH', body: { error: 'invalid_grant', error_description: 'Refresh token revoked' } }, undefined, 'Refresh token revoked'],
 		[{ cause: { status: 502, body: '<html><body>Bad gateway</body></html>', message: 'HTTP status 502' } }, 502, '<html><body>Bad gateway</body></html>'],
-		// n8n 2.x replaces that AuthError by its own error, without Basic's answer: its words, then.
-		[{ message: 'Generic', cause: { message: 'The credential "Basic" needs to be reconnected.' } }, undefined, 'The credential "Basic" needs to be reconnected.'],
-		[{ message: 'socket hang up' }, undefined, 'socket hang up'],
-		[{}, undefined, undefined],
+		[{ message: 'socket hang up' }, undefined, undefined],
 	])('reads status and message of %o', (error, status, message) => {
 		expect(describeBasicError(error)).toEqual({ status, message });
 	});
@@ -88,6 +85,16 @@ describe('answers and errors from Basic', () => {
 		const secrets = ['rt-Secret-0123', 'client-Secret-4567'];
 		const answer = { message: 'x', body: { error: 'invalid_grant', error_description: 'Unknown refresh token rt-Secret-0123' } };
 		expect(describeBasicError(answer, secrets).message).toBe('Unknown refresh token ***');
-		expect(describeBasicError({ message: 'client client-Secret-4567 refused' }, secrets).message).toBe('client *** refused');
+		expect(innermostMessage({ message: 'client client-Secret-4567 refused' }, secrets)).toBe('client *** refused');
+	});
+
+	it.each([
+		// n8n 2.x replaces a refused refresh (AuthError) by its own error, without Basic's answer.
+		[{ message: 'Generic', cause: { message: 'The credential "Basic" needs to be reconnected.' } }, 'The credential "Basic" needs to be reconnected.'],
+		[{ message: 'outer', errorResponse: { message: 'n8n 1.x inner', reason: { message: ' ' } } }, 'n8n 1.x inner'],
+		[{ message: 'socket hang up' }, 'socket hang up'],
+		[{ message: 42 }, undefined],
+	])("falls back to the innermost error's words of %o", (error, message) => {
+		expect(innermostMessage(error)).toBe(message);
 	});
 });
