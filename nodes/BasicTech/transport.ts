@@ -62,9 +62,14 @@ export function describeBasicError(error: unknown, secrets: string[] = []): { st
 	return { status, message };
 }
 
+/** n8n's own sentences run longer than a server's (client-oauth2's text for invalid_grant: 260). */
+const MAX_N8N_TEXT = 500;
+
 /**
- * The words of the innermost error n8n threw, for when Basic's answer is nowhere in it: n8n 2.x
- * replaces a refused refresh token by its own "The credential ... needs to be reconnected."
+ * The words of the innermost error n8n threw, for when Basic's answer is nowhere in it. A refused
+ * refresh token loses Basic's answer on both lines: n8n-core 2.x replaces client-oauth2's AuthError
+ * for invalid_grant by its own "The credential ... needs to be reconnected."; n8n-workflow 1.x
+ * keeps no Error as a NodeApiError's cause, only its message (client-oauth2's text for the code).
  */
 export function innermostMessage(error: unknown, secrets: string[] = []): string | undefined {
 	let message: string | undefined;
@@ -73,7 +78,7 @@ export function innermostMessage(error: unknown, secrets: string[] = []): string
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
 		const e = current as { message?: unknown; cause?: unknown; errorResponse?: unknown; reason?: unknown };
-		message = serverText(e.message, secrets) ?? message;
+		message = serverText(e.message, secrets, MAX_N8N_TEXT) ?? message;
 		current = e.cause ?? e.errorResponse ?? e.reason;
 	}
 	return message;

@@ -39,15 +39,15 @@ export function refusalSentence(body: unknown, secrets: string[]): string | unde
 }
 
 /** A server's text as a message may carry it: secrets replaced, control characters flattened, cut; undefined for anything but non-blank text. */
-export function serverText(value: unknown, secrets: string[]): string | undefined {
+export function serverText(value: unknown, secrets: string[], max = MAX_SERVER_TEXT): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	// Redact before cutting: a secret cut in half would no longer be found.
 	// eslint-disable-next-line no-control-regex
 	const flat = redactSecrets(value, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 	if (flat === '') return undefined;
-	if (flat.length <= MAX_SERVER_TEXT) return flat;
+	if (flat.length <= max) return flat;
 	// Never end on half of a surrogate pair.
-	return `${flat.slice(0, MAX_SERVER_TEXT).replace(/[\uD800-\uDBFF]$/, '')}…`;
+	return `${flat.slice(0, max).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
 function refusalCode(body: unknown, secrets: string[]): string | undefined {

@@ -94,6 +94,8 @@ describe('answers and errors from Basic', () => {
 		[{ message: 'outer', errorResponse: { message: 'n8n 1.x inner', reason: { message: ' ' } } }, 'n8n 1.x inner'],
 		[{ message: 'socket hang up' }, 'socket hang up'],
 		[{ message: 42 }, undefined],
+		// n8n-workflow 1.x: the AuthError's message only (client-oauth2's text for invalid_grant, 260 characters), kept whole.
+		[{ message: `The provided authorization grant ${'x'.repeat(220)} or was issued to another client.` }, `The provided authorization grant ${'x'.repeat(220)} or was issued to another client.`],
 	])("falls back to the innermost error's words of %o", (error, message) => {
 		expect(innermostMessage(error)).toBe(message);
 	});
