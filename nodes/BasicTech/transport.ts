@@ -120,7 +120,8 @@ export async function basicApiRequest(
 		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request);
 	} catch (error) {
 		const { status, message } = describeBasicError(error, secrets);
-		const n8nMessage = message === undefined ? innermostMessage(error, secrets) : undefined;
+		// Without Basic's words or status, the call never got Basic's answer to the node: say n8n's.
+		const n8nMessage = message === undefined && status === undefined ? innermostMessage(error, secrets) : undefined;
 		const text =
 			n8nMessage === undefined ? `Basic returned ${status ?? 'an error'}: ${message ?? 'no message'}` : `The request to Basic failed: ${n8nMessage}`;
 		throw basicApiError(this.getNode(), (error ?? {}) as JsonObject, text, {
