@@ -168,6 +168,14 @@ describe('Basic to Bearer: refused logins and edited credentials', () => {
 		}
 	});
 
+	it("shows the server's sentence beside its code, without the password", async () => {
+		lab.set({ basicRefusal: { error: 'invalid_login', message: 'Account alice is locked; password "{password}" was not checked' } });
+		const n8n = n8nRequester(newProcess(), new StoredCredential(basicToBearerFor(lab, { password: 'wrong-Passw0rd' })));
+		const message = await failureOf(n8n.legacyRequest({ uri: lab.apiUrl }));
+		expect(message).toBe('The token endpoint refused the login (HTTP 401: invalid_login: Account alice is locked; password "***" was not checked)');
+		expect(lab.counts.basicRefused).toBe(1);
+	});
+
 	it('drops the stored token at once when the password is edited', async () => {
 		const stored = new StoredCredential(basicToBearerFor(lab));
 		const n8n = n8nRequester(newProcess(), stored);

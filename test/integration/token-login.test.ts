@@ -81,6 +81,31 @@ describe('Token Login API: login styles', () => {
 	});
 });
 
+describe('Token Login API: what a refused login tells its reader', () => {
+	it.each([
+		['message', { error: 'invalid_login', message: 'Account locked after 5 failed attempts (last: "{password}")' }, 'invalid_login: Account locked after 5 failed attempts (last: "***")'],
+		['problem details (RFC 9457)', { type: 'about:blank', title: 'Unauthorized', detail: 'Account locked until 10:00 UTC' }, 'Account locked until 10:00 UTC'],
+		['error object', { error: { code: 'ACCOUNT_LOCKED', message: 'Account locked' } }, 'ACCOUNT_LOCKED: Account locked'],
+	])("shows the server's sentence from a %s beside its code, on both request paths, without the password", async (_, refusal, words) => {
+		lab.set({ refusal });
+		const n8n = n8nRequester(newProcess(), new StoredCredential(loginFor(lab, { password: 'wrong-Pa55word' })));
+		const messages = [await failureOf(n8n.legacyRequest({ uri: lab.apiUrl })), await failureOf(n8n.httpRequest({ url: lab.apiUrl }))];
+		for (const message of messages) {
+			expect(message).toBe(`The token endpoint refused the login (HTTP 401: ${words})`);
+		}
+		expect(lab.counts.loginRefused).toBe(1);
+		expect(JSON.stringify(lab.logins)).toContain('wrong-Pa55word');
+	});
+
+	it('cuts a huge sentence to 200 characters', async () => {
+		lab.set({ refusal: { error: 'invalid_login', message: `Account locked. ${'Contact your administrator. '.repeat(20_000)}` } });
+		const n8n = n8nRequester(newProcess(), new StoredCredential(loginFor(lab, { password: 'wrong-Pa55word' })));
+		const message = await failureOf(n8n.httpRequest({ url: lab.apiUrl }));
+		expect(message).toMatch(/^The token endpoint refused the login \(HTTP 401: invalid_login: Account locked\. Contact your administrator\. .*…\)$/);
+		expect(message).toHaveLength('The token endpoint refused the login (HTTP 401: invalid_login: '.length + 200 + '…)'.length);
+	});
+});
+
 describe('Token Login API: where the token comes from', () => {
 	it.each([
 		['the JSON body at a dot path', { tokenIn: 'body', tokenKey: 'data.auth.token' }, { answerLocation: 'body', answerKey: 'data.auth.token' }],

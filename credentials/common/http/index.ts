@@ -4,4 +4,5 @@ export * from './bounded-read';
 export * from './call';
 export * from './endpoint-failure';
 export { redactSecrets } from './redact';
+export { refusalSentence, refusalText, serverText } from './refusal-text';
 export * from './redirect';

@@ -1,13 +1,11 @@
 import { TokenAuthError } from '../errors';
-import { redactSecrets, type TokenEndpointResponse } from '../http';
+import { refusalText, type TokenEndpointResponse } from '../http';
 import { parseMaybeJson } from './json';
 
 /**
  * Every rule about a token endpoint's status but the redirects the call follows (http/redirect.ts):
  * 2xx is a response to read; any other is a refused login or a failed endpoint, said in words.
  */
-
-const MAX_DESCRIPTION_LENGTH = 200;
 
 /** Throws the token endpoint's failure (refused login or server error) for a non-2xx response. */
 export function refuseFailureStatus(response: TokenEndpointResponse, secrets: string[]): void {
@@ -26,25 +24,9 @@ export function isRefusalStatus(status: number): boolean {
 
 /** The error for a token endpoint that answered with a non-2xx status. */
 export function tokenEndpointFailure(status: number, body: unknown, secrets: string[]): TokenAuthError {
-	const detail = describeOAuthError(body, secrets);
+	const detail = refusalText(body, secrets);
 	if (isRefusalStatus(status)) {
 		return new TokenAuthError('LOGIN_REFUSED', `The token endpoint refused the login (HTTP ${status}${detail})`);
 	}
 	return new TokenAuthError('ENDPOINT_FAILED', `The token endpoint failed (HTTP ${status}${detail}); the login itself was not refused`);
-}
-
-/** `: invalid_grant: Bad credentials` from an OAuth error response; '' when there is none. */
-function describeOAuthError(body: unknown, secrets: string[]): string {
-	if (body === null || typeof body !== 'object') return '';
-	const { error, error_description: description } = body as Record<string, unknown>;
-	const parts = [error, description]
-		.filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-		.map((part) => clean(redactSecrets(part, secrets)));
-	return parts.length === 0 ? '' : `: ${parts.join(': ')}`;
-}
-
-function clean(text: string): string {
-	// eslint-disable-next-line no-control-regex
-	const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-	return flat.length > MAX_DESCRIPTION_LENGTH ? `${flat.slice(0, MAX_DESCRIPTION_LENGTH)}…` : flat;
 }

@@ -18,6 +18,7 @@ describe('token endpoint statuses', () => {
 	it.each([
 		[{ error: 'invalid_grant', error_description: 'Bad credentials' }, 'refused the login (HTTP 401: invalid_grant: Bad credentials)'],
 		[{ error: 'invalid_client' }, 'refused the login (HTTP 401: invalid_client)'],
+		[{ error: 'invalid_login', message: 'Account locked' }, 'refused the login (HTTP 401: invalid_login: Account locked)'],
 		['not json', 'refused the login (HTTP 401)'],
 		[{ error: 42 }, 'refused the login (HTTP 401)'],
 		[{ error: 'x', error_description: 'line1\nline2\u0000' }, 'refused the login (HTTP 401: x: line1 line2)'],
