@@ -1,7 +1,8 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
-import { ignoreSslIssuesField, basicToBearerScheme, useRawTokenField } from './common/schemes';
+import { ignoreSslIssuesField, useRawTokenField } from './common/fields';
+import { basicToBearerScheme } from './common/schemes';
 
 const hooks = tokenHooks(basicToBearerScheme);
 

@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authorizationPlacement, placeToken } from './common/placement';
-import { readBearerToken } from './common/schemes';
+import { authorizationPlacement, bearerTokenField, readBearerToken } from './common/fields';
+import { placeToken } from './common/placement';
 
 export class BearerTokenApi implements ICredentialType {
 	name = 'bearerTokenApi';
@@ -20,15 +20,7 @@ export class BearerTokenApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/bearerToken.svg', dark: 'file:../icons/bearerToken.dark.svg' };
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'Sent as "Authorization: Bearer <token>"; surrounding spaces and newlines are removed',
-		},
+		bearerTokenField,
 		{
 			displayName: 'Test URL',
 			name: 'testUrl',

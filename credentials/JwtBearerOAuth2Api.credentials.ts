@@ -1,7 +1,9 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
-import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, ignoreSslIssuesField, jwtBearerScheme, signingKeyFields, useRawTokenField } from './common/schemes';
+import { ignoreSslIssuesField, useRawTokenField } from './common/fields';
+import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, signingKeyFields } from './common/oauth2';
+import { jwtBearerScheme } from './common/schemes';
 
 const hooks = tokenHooks(jwtBearerScheme);
 

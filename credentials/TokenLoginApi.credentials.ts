@@ -1,7 +1,8 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
-import { ignoreSslIssuesField, tokenLoginScheme } from './common/schemes';
+import { ignoreSslIssuesField } from './common/fields';
+import { tokenLoginScheme } from './common/schemes';
 
 const hooks = tokenHooks(tokenLoginScheme, 'loginUrl');
 

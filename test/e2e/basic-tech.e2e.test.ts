@@ -2,6 +2,7 @@
 // operation run on n8n (the editor's REST run), the HTTP Request node with the credential, errors with their
 // status, and n8n's own refresh on 401 keeping Basic's rotated refresh token.
 import { errorText, nodeItems } from './harness/cli';
+import { currentLine } from './harness/line';
 import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from './harness/workflows';
 import { startBasicEmulator } from '../servers/basic-emulator';
@@ -244,5 +245,21 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 		expect(errorText(second.run)).toBe('');
 		expect(refreshes()).toHaveLength(2);
 		expect(refreshes()[1]).toMatchObject({ ok: true, presentedRefreshToken: refreshes()[0].issuedRefreshToken });
+	});
+
+	// Last: it revokes the credential's refresh tokens for good.
+	it('names a refused refresh token in the node\'s error, never "no message"', async () => {
+		emu.revokeRefreshTokens('The refresh token was revoked: the account signed out everywhere');
+		emu.expireAccessTokens();
+		const result = await n8n.cli.execute(me.id);
+		expect(result.ok).toBe(false);
+		expect(emu.state.tokenRequests.at(-1)).toMatchObject({ grantType: 'refresh_token', ok: false, error: 'invalid_grant' });
+		// Basic's answer is gone on both lines: n8n-core 2.x replaces client-oauth2's AuthError for
+		// invalid_grant by its own error; n8n-workflow 1.x keeps only the AuthError's message.
+		expect(errorText(result.run)).toMatch(
+			currentLine().line === '2'
+				? /^The request to Basic failed: The credential "Basic e2e" needs to be reconnected\./
+				: /^The request to Basic failed: The provided authorization grant .* or refresh token is invalid, expired, revoked, .* or was issued to another client\./,
+		);
 	});
 });

@@ -30,6 +30,7 @@ describe('Token Login API in real n8n', () => {
 				proxied: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
 				bypassed: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
 				proxiedTls: tokenLoginCredential(caLab, { loginUrl: `https://${PROXIED_HOST}:${new URL(caLab.url).port}/login` }),
+				locked: tokenLoginCredential(lab, { password: 'wrong-Pa55word' }),
 			};
 			const flow = (key: keyof typeof creds, url: string, items = 1, options: Record<string, unknown> = {}) =>
 				(flows[key] = httpWorkflow({ url, credentialType: 'tokenLoginApi', credentialId: creds[key].id, credentialName: creds[key].name, items, options }));
@@ -44,6 +45,7 @@ describe('Token Login API in real n8n', () => {
 			// The API itself is reached directly, so only the login can have needed the proxy.
 			flow('bypassed', itemUrl(lab.apiUrl));
 			flow('proxiedTls', itemUrl(`https://${PROXIED_HOST}:${new URL(caLab.url).port}/api/things`));
+			flow('locked', itemUrl(lab.apiUrl));
 			return { credentials: Object.values(creds), workflows: Object.values(flows) };
 		},
 	});
@@ -143,5 +145,15 @@ describe('Token Login API in real n8n', () => {
 		expect(proxy.seen[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
+	});
+
+	it("names the refusal with the server's sentence beside its code, without the password", async () => {
+		lab.set({ refusal: { error: 'invalid_login', message: 'Account locked after 5 failed attempts (last password: {password})' } });
+		const result = await n8n.cli.execute(flows.locked.id);
+		expect(result.ok).toBe(false);
+		expect(errorText(result.run)).toContain('The token endpoint refused the login (HTTP 401: invalid_login: Account locked after 5 failed attempts (last password: ***))');
+		expect(JSON.stringify(result.run)).not.toContain('wrong-Pa55word');
+		expect(lab.counts.loginRefused).toBe(1);
+		expect(lab.counts.apiCalls).toBe(0);
 	});
 });

@@ -1,9 +1,9 @@
 import { BasicToBearerApi } from '../../credentials/BasicToBearerApi.credentials';
-import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/engine';
+import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/hooks';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
-import { basicToBearerFor, freshlyLoaded } from './support/lab-credentials';
+import { basicToBearerFor, inNewProcess } from './support/lab-credentials';
 
 let lab: TokenLab;
 
@@ -13,9 +13,7 @@ beforeEach(async () => {
 afterEach(async () => await lab.close());
 
 /** Each test gets its own class instance and token store, as in a new n8n process. */
-const newProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<BasicToBearerApi>(() => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi);
+const newProcess = () => inNewProcess<BasicToBearerApi>('BasicToBearerApi');
 
 describe('Basic to Bearer: the exchange', () => {
 	it('sends the username and password as HTTP Basic, with the chosen method and extra headers', async () => {
@@ -168,6 +166,14 @@ describe('Basic to Bearer: refused logins and edited credentials', () => {
 			expect(message).toMatch(/refused the login \(HTTP 401: invalid_grant: Bad username or password/);
 			expect(message).not.toContain('wrong-Passw0rd');
 		}
+	});
+
+	it("shows the server's sentence beside its code, without the password", async () => {
+		lab.set({ basicRefusal: { error: 'invalid_login', message: 'Account alice is locked; password "{password}" was not checked' } });
+		const n8n = n8nRequester(newProcess(), new StoredCredential(basicToBearerFor(lab, { password: 'wrong-Passw0rd' })));
+		const message = await failureOf(n8n.legacyRequest({ uri: lab.apiUrl }));
+		expect(message).toBe('The token endpoint refused the login (HTTP 401: invalid_login: Account alice is locked; password "***" was not checked)');
+		expect(lab.counts.basicRefused).toBe(1);
 	});
 
 	it('drops the stored token at once when the password is edited', async () => {

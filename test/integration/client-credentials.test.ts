@@ -5,7 +5,7 @@ import type { ClientCredentialsOAuth2Api } from '../../credentials/ClientCredent
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
-import { freshlyLoaded } from './support/lab-credentials';
+import { inNewProcess } from './support/lab-credentials';
 
 /**
  * OAuth2 Client Credentials against oidc-provider (test/servers/oidc-lab.ts): the provider checks
@@ -18,9 +18,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await lab.close());
 
-const newProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<ClientCredentialsOAuth2Api>(() => require('../../credentials/ClientCredentialsOAuth2Api.credentials').ClientCredentialsOAuth2Api);
+const newProcess = () => inNewProcess<ClientCredentialsOAuth2Api>('ClientCredentialsOAuth2Api');
 
 type Client = 'basic' | 'post' | 'secretJwt' | 'rsa' | 'ec256' | 'ec384';
 const METHOD = { basic: 'header', post: 'body', secretJwt: 'clientSecretJwt', rsa: 'privateKeyJwt', ec256: 'privateKeyJwt', ec384: 'privateKeyJwt' };

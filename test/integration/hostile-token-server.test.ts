@@ -2,11 +2,11 @@
 // own request helpers. The redirect target is a second real server that records every request.
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
-import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/engine';
+import { CREDENTIAL_TEST_HEADER } from '../../credentials/common/engine/hooks';
 import { MAX_TOKEN_LENGTH } from '../../credentials/common/response/text';
 import { TRICKLE_MAX_BYTES, startHostileServer, type HostileServer } from '../servers/hostile-token-server';
 import { HOSTILE_LOGIN, basicToBearerFields, passwordGrantFields, secretsOf } from '../support/credential-fields';
-import { freshlyLoaded } from './support/lab-credentials';
+import { inNewProcess } from './support/lab-credentials';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 
 const MB = 1024 * 1024;
@@ -24,13 +24,10 @@ afterEach(async () => {
 	await target.close();
 });
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const credentialTypes: Record<string, () => ICredentialType> = {
-	'Basic to Bearer': () => freshlyLoaded(() => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi),
-	'OAuth2 Password Grant': () =>
-		freshlyLoaded(() => require('../../credentials/PasswordGrantOAuth2Api.credentials').PasswordGrantOAuth2Api),
+	'Basic to Bearer': () => inNewProcess<ICredentialType>('BasicToBearerApi'),
+	'OAuth2 Password Grant': () => inNewProcess<ICredentialType>('PasswordGrantOAuth2Api'),
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 function credentialFor(kind: string, accessTokenUrl: string): ICredentialDataDecryptedObject {
 	return kind === 'Basic to Bearer' ? basicToBearerFields(HOSTILE_LOGIN, accessTokenUrl) : passwordGrantFields(HOSTILE_LOGIN, accessTokenUrl);

@@ -4,7 +4,7 @@ import type { JwtBearerOAuth2Api } from '../../credentials/JwtBearerOAuth2Api.cr
 import { startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
-import { freshlyLoaded } from './support/lab-credentials';
+import { inNewProcess } from './support/lab-credentials';
 
 /**
  * OAuth2 JWT Bearer grant against the JWT Bearer lab (test/servers/jwt-bearer-lab.ts): the token
@@ -17,9 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await lab.close());
 
-const newProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<JwtBearerOAuth2Api>(() => require('../../credentials/JwtBearerOAuth2Api.credentials').JwtBearerOAuth2Api);
+const newProcess = () => inNewProcess<JwtBearerOAuth2Api>('JwtBearerOAuth2Api');
 
 function credential(more: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return {

@@ -6,7 +6,7 @@ import { decodeAssertion } from '../servers/oidc-lab';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
-import { freshlyLoaded, passwordGrantFor } from './support/lab-credentials';
+import { inNewProcess, passwordGrantFor } from './support/lab-credentials';
 
 let lab: TokenLab;
 beforeEach(async () => {
@@ -14,9 +14,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await lab.close());
 
-const newProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<PasswordGrantOAuth2Api>(() => require('../../credentials/PasswordGrantOAuth2Api.credentials').PasswordGrantOAuth2Api);
+const newProcess = () => inNewProcess<PasswordGrantOAuth2Api>('PasswordGrantOAuth2Api');
 
 const basicAuth = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 

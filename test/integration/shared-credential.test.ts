@@ -5,7 +5,7 @@ import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAut
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { StoredCredential, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
-import { basicToBearerFor, freshlyLoaded, passwordGrantFor } from './support/lab-credentials';
+import { basicToBearerFor, inNewProcess, passwordGrantFor } from './support/lab-credentials';
 
 let lab: TokenLab;
 beforeEach(async () => {
@@ -13,12 +13,8 @@ beforeEach(async () => {
 });
 afterEach(async () => await lab.close());
 
-const basicProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<BasicToBearerApi>(() => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi);
-const passwordGrantProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<PasswordGrantOAuth2Api>(() => require('../../credentials/PasswordGrantOAuth2Api.credentials').PasswordGrantOAuth2Api);
+const basicProcess = () => inNewProcess<BasicToBearerApi>('BasicToBearerApi');
+const passwordGrantProcess = () => inNewProcess<PasswordGrantOAuth2Api>('PasswordGrantOAuth2Api');
 
 describe('a token revoked by another process', () => {
 	const time = useControlledDate();

@@ -7,7 +7,7 @@ process.env.N8N_SSRF_ALLOWED_HOSTNAMES = 'localhost';
 import type { ICredentialType } from 'n8n-workflow';
 
 import { startHostileServer, type HostileServer } from '../servers/hostile-token-server';
-import { freshlyLoaded } from './support/lab-credentials';
+import { inNewProcess } from './support/lab-credentials';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 
 const PASSWORD = 'ssrf-Pa55word';
@@ -22,8 +22,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await server.close());
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const basicToBearer = (): ICredentialType => freshlyLoaded(() => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi);
+const basicToBearer = (): ICredentialType => inNewProcess<ICredentialType>('BasicToBearerApi');
 
 function requester(accessTokenUrl: string) {
 	const stored = new StoredCredential({ username: 'alice', password: PASSWORD, accessTokenUrl });

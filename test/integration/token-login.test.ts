@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
 import type { TokenLoginApi } from '../../credentials/TokenLoginApi.credentials';
 import { startForwardProxy } from '../servers/forward-proxy';
@@ -7,15 +7,13 @@ import { selfSignedCertificate } from '../servers/tls-material';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
 import { tokenLoginFields } from '../support/credential-fields';
-import { freshlyLoaded } from './support/lab-credentials';
+import { inNewProcess } from './support/lab-credentials';
 
 let lab: LoginLab;
 beforeEach(async () => (lab = await startLoginLab()));
 afterEach(async () => await lab.close());
 
-const newProcess = () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	freshlyLoaded<TokenLoginApi>(() => require('../../credentials/TokenLoginApi.credentials').TokenLoginApi);
+const newProcess = () => inNewProcess<TokenLoginApi>('TokenLoginApi');
 
 function loginFor(target: LoginLab, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return { ...tokenLoginFields(target.settings, target.loginUrl), ...overrides };
@@ -80,6 +78,31 @@ describe('Token Login API: login styles', () => {
 		expect(second).toBe(first);
 		expect(lab.counts.loginCalls).toBe(1);
 		expect(first).not.toContain('wrong-Pa55word');
+	});
+});
+
+describe('Token Login API: what a refused login tells its reader', () => {
+	it.each([
+		['message', { error: 'invalid_login', message: 'Account locked after 5 failed attempts (last: "{password}")' }, 'invalid_login: Account locked after 5 failed attempts (last: "***")'],
+		['problem details (RFC 9457)', { type: 'about:blank', title: 'Unauthorized', detail: 'Account locked until 10:00 UTC' }, 'Account locked until 10:00 UTC'],
+		['error object', { error: { code: 'ACCOUNT_LOCKED', message: 'Account locked' } }, 'ACCOUNT_LOCKED: Account locked'],
+	])("shows the server's sentence from a %s beside its code, on both request paths, without the password", async (_, refusal, words) => {
+		lab.set({ refusal });
+		const n8n = n8nRequester(newProcess(), new StoredCredential(loginFor(lab, { password: 'wrong-Pa55word' })));
+		const messages = [await failureOf(n8n.legacyRequest({ uri: lab.apiUrl })), await failureOf(n8n.httpRequest({ url: lab.apiUrl }))];
+		for (const message of messages) {
+			expect(message).toBe(`The token endpoint refused the login (HTTP 401: ${words})`);
+		}
+		expect(lab.counts.loginRefused).toBe(1);
+		expect(JSON.stringify(lab.logins)).toContain('wrong-Pa55word');
+	});
+
+	it('cuts a huge sentence to 200 characters', async () => {
+		lab.set({ refusal: { error: 'invalid_login', message: `Account locked. ${'Contact your administrator. '.repeat(20_000)}` } });
+		const n8n = n8nRequester(newProcess(), new StoredCredential(loginFor(lab, { password: 'wrong-Pa55word' })));
+		const message = await failureOf(n8n.httpRequest({ url: lab.apiUrl }));
+		expect(message).toMatch(/^The token endpoint refused the login \(HTTP 401: invalid_login: Account locked\. Contact your administrator\. .*…\)$/);
+		expect(message).toHaveLength('The token endpoint refused the login (HTTP 401: invalid_login: '.length + 200 + '…)'.length);
 	});
 });
 
@@ -199,13 +222,11 @@ describe('every exchanging type: Ignore SSL Issues against a self-signed token s
 			fields: { ...loginFor(tlsLab), answerKey: 'access_token' },
 		}),
 		basicToBearerApi: () => ({
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			type: freshlyLoaded(() => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi),
+			type: inNewProcess<ICredentialType>('BasicToBearerApi'),
 			fields: { accessTokenUrl: tlsLab.loginUrl, username: tlsLab.settings.username, password: tlsLab.settings.password },
 		}),
 		passwordGrantOAuth2Api: () => ({
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			type: freshlyLoaded(() => require('../../credentials/PasswordGrantOAuth2Api.credentials').PasswordGrantOAuth2Api),
+			type: inNewProcess<ICredentialType>('PasswordGrantOAuth2Api'),
 			fields: { accessTokenUrl: tlsLab.loginUrl, username: tlsLab.settings.username, password: tlsLab.settings.password },
 		}),
 	};
@@ -290,14 +311,12 @@ describe('Ignore SSL Issues and the fingerprint', () => {
 
 describe('JWT exp for the other exchanging types', () => {
 	it.each([
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		['basicToBearerApi', () => require('../../credentials/BasicToBearerApi.credentials').BasicToBearerApi],
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		['passwordGrantOAuth2Api', () => require('../../credentials/PasswordGrantOAuth2Api.credentials').PasswordGrantOAuth2Api],
-	])('%s stores the JWT exp as expiry when the answer has no expires_in', async (_, load) => {
+		['basicToBearerApi', 'BasicToBearerApi'],
+		['passwordGrantOAuth2Api', 'PasswordGrantOAuth2Api'],
+	])('%s stores the JWT exp as expiry when the answer has no expires_in', async (_, className) => {
 		lab.set({ jwt: true, expiryStyle: 'none', tokenKey: 'access_token', lifetimeSeconds: 900 });
 		const stored = new StoredCredential({ accessTokenUrl: lab.loginUrl, username: lab.settings.username, password: lab.settings.password });
-		await n8nRequester(freshlyLoaded(load) as never, stored).legacyRequest({ uri: lab.apiUrl });
+		await n8nRequester(inNewProcess<ICredentialType>(className), stored).legacyRequest({ uri: lab.apiUrl });
 		const exp = JSON.parse(Buffer.from(String(stored.data.accessToken).split('.')[1], 'base64url').toString()).exp;
 		expect(Number(stored.data.expiresAt)).toBe(exp * 1000);
 		expect(lab.counts.apiAccepted).toBe(1);

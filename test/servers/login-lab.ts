@@ -12,6 +12,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import { createServer as createHttpsServer } from 'https';
 import type { AddressInfo } from 'net';
 
+import { withPassword } from './refusal-body';
+
 export type ExpiryStyle = 'none' | 'secondsFromNow' | 'unixSeconds' | 'unixMilliseconds' | 'iso8601';
 
 export interface LoginLabSettings {
@@ -37,6 +39,8 @@ export interface LoginLabSettings {
 	/** What the API answers a known but expired token. */
 	expiredStatus: number;
 	tokenDelayMs: number;
+	/** The JSON body of a refused login (status 401); `{password}` in its text stands for the password sent. */
+	refusal: Record<string, unknown>;
 }
 
 export interface LoginRecord {
@@ -79,6 +83,7 @@ const DEFAULTS: LoginLabSettings = {
 	apiExpects: { sendAs: 'header', name: 'authorization', prefix: 'Bearer ' },
 	expiredStatus: 401,
 	tokenDelayMs: 0,
+	refusal: { error: 'invalid_credentials', error_description: 'Wrong username or password' },
 };
 
 export async function startLoginLab(
@@ -106,7 +111,7 @@ export async function startLoginLab(
 		const given = readCredentials(req, url, body);
 		if (given.username !== settings.username || given.password !== settings.password || !given.extraOk) {
 			counts.loginRefused++;
-			return send(res, 401, { error: 'invalid_credentials', error_description: 'Wrong username or password' });
+			return send(res, 401, withPassword(settings.refusal, String(given.password ?? '')));
 		}
 		const now = Date.now();
 		const expiresAt = now + settings.lifetimeSeconds * 1000;

@@ -16,6 +16,8 @@ import type { AddressInfo } from 'net';
 import { randomBytes } from 'crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 
+import { withPassword } from './refusal-body';
+
 export type BasicAnswerMode =
 	| 'ok'
 	| 'html'
@@ -44,6 +46,11 @@ export interface LabSettings {
 	basicExpiresAsString: boolean;
 	/** Both endpoints: write the submitted password into a refusal's error_description (redaction tests). */
 	echoPasswordOnRefusal: boolean;
+	/**
+	 * Basic endpoint: the JSON body of a refused login (null: an OAuth error with error_description);
+	 * `{password}` in its text stands for the password sent.
+	 */
+	basicRefusal: Record<string, unknown> | null;
 	/** OAuth endpoint: refuse refresh_token grants (fallback-to-password tests). */
 	refuseRefresh: boolean;
 	/** Delay before every token answer, ms (lets concurrent callers pile up). */
@@ -128,6 +135,7 @@ const DEFAULTS: LabSettings = {
 	basicExpiresPath: 'expires_in',
 	basicExpiresAsString: false,
 	echoPasswordOnRefusal: false,
+	basicRefusal: null,
 	refuseRefresh: false,
 	tokenDelayMs: 0,
 	apiStatusOverride: 0,
@@ -197,6 +205,7 @@ export async function startTokenLab(
 		const login = parseBasic(req.headers.authorization);
 		if (!login || login.username !== settings.username || login.password !== settings.password) {
 			counts.basicRefused++;
+			if (settings.basicRefusal) return send(res, 401, withPassword(settings.basicRefusal, login?.password ?? ''));
 			const description = settings.echoPasswordOnRefusal
 				? `Bad username or password (got "${login?.password ?? ''}")`
 				: 'Bad username or password';

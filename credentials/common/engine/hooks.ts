@@ -6,8 +6,13 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { takeHeader } from '../placement';
 import type { SchemeSettings, TokenScheme } from '../schemes';
-import { CREDENTIAL_TEST_HEADER, TokenEngine } from './engine';
+import { TokenEngine } from './engine';
+import { tokenSourceOf } from './token-source';
+
+/** The credential test sends this header; `authenticate` turns that request into a real login. */
+export const CREDENTIAL_TEST_HEADER = 'x-token-auth-credential-test';
 
 /**
  * The three members an exchanging credential class takes from the engine. n8n calls
@@ -25,11 +30,25 @@ export function tokenHooks<Settings extends SchemeSettings>(
 			return await engine.preAuthentication(this, credentials);
 		},
 		async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+			if (takeHeader(requestOptions, CREDENTIAL_TEST_HEADER) !== undefined) return credentialTestLogin(scheme, credentials, requestOptions);
 			return await engine.authenticate(credentials, requestOptions);
 		},
-		/** The editor's Test button logs in at the token URL (see TokenEngine.authenticate). */
+		/** The editor's Test button logs in at the token URL (see `credentialTestLogin`). */
 		test: {
 			request: { url: `={{$credentials.${testUrlField}}}`, headers: { [CREDENTIAL_TEST_HEADER]: 'login' } },
 		} as ICredentialTestRequest,
 	};
+}
+
+/**
+ * The editor's Test request, turned into the real login so the Test proves the login, not an
+ * API call. n8n sends this one itself, with its own redirect following off: that following would
+ * carry the login to any origin.
+ */
+function credentialTestLogin<Settings extends SchemeSettings>(
+	scheme: TokenScheme<Settings>,
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	return { ...requestOptions, ...tokenSourceOf(scheme, credentials).loginRequest(), disableFollowRedirect: true };
 }

@@ -27,7 +27,7 @@ export type TokenEvent =
 	| 'backed off'
 	/** A redirect the package does not follow (another origin, https to http...). */
 	| 'redirect refused'
-	/** The answer was refused for its size or content. */
+	/** The response was refused for its size or content. */
 	| 'answer refused'
 	/** n8n refused the call (SSRF protection or the credential's allowed domains). */
 	| 'blocked';
@@ -42,7 +42,7 @@ export interface TokenLogEntry {
 	fingerprint: string;
 	/** The token endpoint's host (never the rest of the URL). */
 	host?: string;
-	/** HTTP status of the token endpoint's last answer. */
+	/** HTTP status of the token endpoint's last response. */
 	status?: number;
 	/** How long the token call took, ms. */
 	durationMs?: number;
@@ -94,6 +94,22 @@ export function logTokenEvent(entry: TokenLogEntry): void {
 	const line = formatTokenLine(entry);
 	if (NORMAL_EVENTS.has(entry.event)) LoggerProxy.debug(line, metadata);
 	else LoggerProxy.warn(line, metadata);
+}
+
+/** What names a credential in a line: its type, its settings' fingerprint, its token URL (only the host is written). */
+export interface LoggedCredential {
+	credentialType: string;
+	fingerprint: string;
+	tokenUrl: string | undefined;
+}
+
+/** One line about a credential; the host is the token URL's unless the entry names the call's own. */
+export function logCredentialEvent(
+	credential: LoggedCredential,
+	entry: Omit<TokenLogEntry, 'credentialType' | 'fingerprint'>,
+): void {
+	const { credentialType, fingerprint, tokenUrl } = credential;
+	logTokenEvent({ ...entry, credentialType, fingerprint, host: entry.host ?? hostForLog(tokenUrl) });
 }
 
 /** The host of a URL for a log line; undefined when the URL does not parse. */

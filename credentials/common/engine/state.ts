@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { IssuedToken } from '../response';
 import { expiresAtOf } from '../response';
 
@@ -18,9 +16,6 @@ export interface TokenState {
 export const MAX_RENEWAL_MARGIN_MS = 60_000;
 /** ...and at least this share of a short lifetime before expiry (a 10 s token renews at 8 s). */
 const RENEWAL_MARGIN_SHARE = 0.2;
-
-/** The name of the expirable hidden field: always '', so n8n runs the hook before every request. */
-export const SESSION_FIELD = 'sessionToken';
 
 export function tokenStateFrom(
 	issued: IssuedToken,
@@ -62,34 +57,4 @@ export function sameRenewalRound(a: TokenState, b: TokenState): boolean {
 
 export function hasExpired(state: TokenState, now: number): boolean {
 	return state.expiresAt !== undefined && now >= state.expiresAt;
-}
-
-/** The token stored in the credential, when it was issued for these very settings. */
-export function readStoredState(credentials: IDataObject, fingerprint: string): TokenState | undefined {
-	const accessToken = credentials.accessToken;
-	if (typeof accessToken !== 'string' || accessToken === '' || credentials.fingerprint !== fingerprint) {
-		return undefined;
-	}
-	const expiresAt = Number(credentials.expiresAt);
-	const obtainedAt = Number(credentials.obtainedAt);
-	const refreshToken = credentials.refreshToken;
-	return {
-		accessToken,
-		refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
-		expiresAt: credentials.expiresAt !== '' && Number.isFinite(expiresAt) ? expiresAt : undefined,
-		obtainedAt: Number.isFinite(obtainedAt) ? obtainedAt : 0,
-		fingerprint,
-	};
-}
-
-/** The hidden fields n8n writes back to the credential (encrypted) when the hook returns them. */
-export function storedFieldsOf(state: TokenState): IDataObject {
-	return {
-		[SESSION_FIELD]: '',
-		accessToken: state.accessToken,
-		refreshToken: state.refreshToken ?? '',
-		expiresAt: state.expiresAt === undefined ? '' : String(state.expiresAt),
-		obtainedAt: String(state.obtainedAt),
-		fingerprint: state.fingerprint,
-	};
 }

@@ -5,9 +5,9 @@ interface ReadableBody extends AsyncIterable<unknown> {
 }
 
 /**
- * Reads a token endpoint's answer as text, at most `maxBytes` of it after decompression. The
+ * Reads a token endpoint's response as text, at most `maxBytes` of it after decompression. The
  * stream is destroyed (and with it the connection) the moment the limit is passed or the
- * deadline fires, so a gzip bomb or an endless answer costs at most `maxBytes` of memory.
+ * deadline fires, so a gzip bomb or an endless response costs at most `maxBytes` of memory.
  */
 export async function readBoundedBody(
 	body: unknown,

@@ -6,12 +6,12 @@ import { tokenEndpointUnreachable } from './endpoint-failure';
 import { MAX_TOKEN_REDIRECTS, isRedirect, redirectedRequest } from './redirect';
 
 /**
- * The whole token call, redirects and reading the answer included, must end within this time.
+ * The whole token call, redirects and reading the response included, must end within this time.
  * A timeout that only counts silence lets a server that trickles a byte now and then hold the run.
  */
 export const TOKEN_CALL_DEADLINE_MS = 15_000;
 /**
- * The largest answer read, after decompression. A token answer is a few kilobytes (OAuth2 JSON
+ * The largest response read, after decompression. A token response is a few kilobytes (OAuth2 JSON
  * with a JWT access token and an id_token stays under 10 KB); 1 MB is a hundred times that, and
  * small enough that even many credentials renewing at once cannot move n8n's memory much.
  */
@@ -20,7 +20,7 @@ export const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** What a token endpoint answered: status, headers and the body read as text. */
 export interface TokenEndpointResponse {
 	statusCode: number;
-	body: unknown;
+	body: string;
 	headers?: Record<string, unknown>;
 }
 
@@ -35,7 +35,7 @@ export interface TokenCallLimits {
 /**
  * Sends token requests through n8n's request helper with n8n's own redirect following off:
  * redirects are followed here, only where `redirectedRequest` allows, so a login never reaches
- * an origin the user did not enter. The answer is read as a stream, counted after decompression
+ * an origin the user did not enter. The response is read as a stream, counted after decompression
  * and dropped (connection closed) once over the limit.
  */
 export function tokenCallFor(helpers: IHttpRequestHelper, limits: Partial<TokenCallLimits> = {}): TokenCall {

@@ -1,27 +1,7 @@
-import { redactSecrets } from './redact';
 import { TokenAuthError } from '../errors';
 import { findSsrfRefusal, ssrfBlocked } from './ssrf';
 
-const MAX_DESCRIPTION_LENGTH = 200;
-
-/**
- * Statuses that mean the endpoint refused this login for good. Retrying them only adds failed
- * attempts (and account lockouts); 408 and 429 are about timing, not the credentials.
- */
-export function isRefusalStatus(status: number): boolean {
-	return status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-
-/** The error for a token endpoint that answered with a non-2xx status. */
-export function tokenEndpointFailure(status: number, body: unknown, secrets: string[]): TokenAuthError {
-	const detail = describeOAuthError(body, secrets);
-	if (isRefusalStatus(status)) {
-		return new TokenAuthError('LOGIN_REFUSED', `The token endpoint refused the login (HTTP ${status}${detail})`);
-	}
-	return new TokenAuthError('ENDPOINT_FAILED', `The token endpoint failed (HTTP ${status}${detail}); the login itself was not refused`);
-}
-
-/** The error for a token call that got no HTTP answer at all; `url` is the request n8n refused or lost. */
+/** The error for a token call that got no HTTP response at all; `url` is the request n8n refused or lost. */
 export function tokenEndpointUnreachable(error: unknown, timeoutMs: number, url?: string): TokenAuthError {
 	const ssrfRefusal = findSsrfRefusal(error);
 	if (ssrfRefusal !== undefined) return ssrfBlocked(ssrfRefusal, url);
@@ -57,19 +37,3 @@ const NETWORK_FAILURES: Record<string, string> = {
 	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: `its TLS certificate is signed by an unknown certificate authority${TLS_HINT}`,
 	ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
 };
-
-/** `: invalid_grant: Bad credentials` from an OAuth error answer; '' when there is none. */
-function describeOAuthError(body: unknown, secrets: string[]): string {
-	if (body === null || typeof body !== 'object') return '';
-	const { error, error_description: description } = body as Record<string, unknown>;
-	const parts = [error, description]
-		.filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-		.map((part) => clean(redactSecrets(part, secrets)));
-	return parts.length === 0 ? '' : `: ${parts.join(': ')}`;
-}
-
-function clean(text: string): string {
-	// eslint-disable-next-line no-control-regex
-	const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-	return flat.length > MAX_DESCRIPTION_LENGTH ? `${flat.slice(0, MAX_DESCRIPTION_LENGTH)}…` : flat;
-}

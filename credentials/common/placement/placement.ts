@@ -9,14 +9,6 @@ export type TokenPlacement =
 	| { sendAs: 'cookie'; cookieName: string };
 
 /**
- * `Authorization: Bearer <token>`, the placement of every type without a Send Token As field;
- * the bare token when the credential's Use Raw Token (`omitBearerPrefix`) is on.
- */
-export function authorizationPlacement(credentials: IDataObject): TokenPlacement {
-	return { sendAs: 'header', headerName: 'Authorization', prefix: credentials.omitBearerPrefix === true ? '' : 'Bearer ' };
-}
-
-/**
  * Puts the token on a request. n8n hands `authenticate` the HTTP Request node's legacy shape
  * (`uri`, `qs`, `headers`) or other nodes' shape (`url`, `qs`, `headers`); both read `qs` and
  * `headers`, so the token goes there. A value the request already had under that name is replaced.

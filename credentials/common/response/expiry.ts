@@ -4,10 +4,10 @@
  */
 import { TokenAuthError } from '../errors';
 import { kindOf, parseJsonOrUndefined } from './json';
-import type { IssuedToken } from './token';
+import type { IssuedToken } from './issued-token';
 
 /**
- * When an issued token expires, in epoch ms: the answer's absolute expiry, else its lifetime
+ * When an issued token expires, in epoch ms: the response's absolute expiry, else its lifetime
  * from now, else the JWT `exp` claim; undefined keeps the token until the API rejects it.
  */
 export function expiresAtOf(issued: IssuedToken, now: number): number | undefined {
@@ -40,7 +40,7 @@ export const MAX_LIFETIME_SECONDS = 1_000_000_000;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
- * What an answer's lifetime means, in seconds; undefined for "no stated lifetime".
+ * What a response's lifetime means, in seconds; undefined for "no stated lifetime".
  *
  * - absent, null, '' and 0: no stated lifetime. Many servers send 0 for "does not expire"; read
  *   literally it would mean a login before every request.
@@ -78,12 +78,12 @@ function numberIn(value: unknown, field: string): number {
 	throw new TokenAuthError('RESPONSE_REFUSED', `${field} is ${kind}, not a number of seconds`);
 }
 
-/** How a login answer writes the token's expiry (the Token Login API's Expiry Format choices). */
+/** How a login response writes the token's expiry (the Token Login API's Expiry Format choices). */
 export type ExpiryFormat = 'secondsFromNow' | 'unixSeconds' | 'unixMilliseconds' | 'iso8601';
 
 export const EXPIRY_FORMATS: ExpiryFormat[] = ['secondsFromNow', 'unixSeconds', 'unixMilliseconds', 'iso8601'];
 
-/** A lifetime read from an answer: relative (seconds from now) or absolute (epoch ms). */
+/** A lifetime read from a response: relative (seconds from now) or absolute (epoch ms). */
 export type ReadExpiry = { expiresInSeconds: number } | { expiresAt: number } | Record<string, never>;
 
 /**

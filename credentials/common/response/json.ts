@@ -26,23 +26,21 @@ export function describeKeys(value: unknown): string {
 }
 
 /**
- * Reads a value from a parsed JSON answer by a dot path (`data.auth.token`).
+ * Reads a value from a parsed JSON response by a dot path (`data.auth.token`).
  * A key that itself contains dots is found too: the whole path is tried before splitting.
  */
-export function readJsonPath(answer: unknown, path: string): unknown {
-	if (answer === null || typeof answer !== 'object') return undefined;
-	const record = answer as Record<string, unknown>;
+export function readJsonPath(json: unknown, path: string): unknown {
+	if (json === null || typeof json !== 'object') return undefined;
+	const record = json as Record<string, unknown>;
 	if (path in record) return record[path];
 	const dot = path.indexOf('.');
 	if (dot === -1) return undefined;
 	return readJsonPath(record[path.slice(0, dot)], path.slice(dot + 1));
 }
 
-/** The answer's JSON object; throws a message saying what came instead (HTML, empty, not an object). */
+/** The response's JSON object; throws a message saying what came instead (HTML, empty, not an object). */
 export function parseJsonResponse(response: TokenEndpointResponse): unknown {
-	const { body } = response;
-	if (body !== null && typeof body === 'object' && !isBinary(body)) return body;
-	const text = isBinary(body) ? Buffer.from(body as Uint8Array).toString('utf8') : String(body ?? '');
+	const { body: text } = response;
 	const contentType = String(response.headers?.['content-type'] ?? '');
 	if (/html/i.test(contentType) || /^\s*</.test(text)) {
 		throw new TokenAuthError('RESPONSE_REFUSED',
@@ -61,18 +59,8 @@ export function parseJsonResponse(response: TokenEndpointResponse): unknown {
 	return parsed;
 }
 
-/** Parses JSON text when it is JSON; returns anything else as it came. */
-export function parseMaybeJson(body: unknown): unknown {
-	const text = isBinary(body) ? Buffer.from(body as Uint8Array).toString('utf8') : body;
-	if (typeof text !== 'string') return text;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
+/** Parses JSON text when it is JSON; returns any other text as it came. */
+export function parseMaybeJson(text: string): unknown {
+	const parsed = parseJsonOrUndefined(text);
+	return parsed === undefined ? text : parsed;
 }
-
-function isBinary(value: unknown): boolean {
-	return value instanceof Uint8Array || value instanceof ArrayBuffer;
-}
-

@@ -1,21 +1,12 @@
 import { TokenAuthError } from '../errors';
 import type { TokenEndpointResponse } from '../http';
 import { readLifetimeSeconds } from './expiry';
+import type { IssuedToken } from './issued-token';
 import { describeKeys, kindOf, parseJsonResponse, readJsonPath } from './json';
 import { refuseFailureStatus } from './status';
 import { describeTokenTextProblem, findTokenTextProblem } from './text';
 
-/** A token as the endpoint issued it. */
-export interface IssuedToken {
-	accessToken: string;
-	/** Lifetime in seconds; absent when the answer gives none (the token is kept until rejected). */
-	expiresInSeconds?: number;
-	/** Absolute expiry in epoch ms, for answers that give a point in time instead of a lifetime. */
-	expiresAt?: number;
-	refreshToken?: string;
-}
-
-/** Where the answer keeps each value (dot paths) and how the field is labelled for messages. */
+/** Where the response keeps each value (dot paths) and how the field is labelled for messages. */
 export interface ResponseKeys {
 	accessToken: string;
 	expiresIn: string;
@@ -24,46 +15,51 @@ export interface ResponseKeys {
 	expiresInLabel: string;
 }
 
-/** Turns a token endpoint's answer into a token, or throws an error that says what was wrong. */
+/** Turns a token endpoint's response into a token, or throws an error that says what was wrong. */
 export function readTokenResponse(
 	response: TokenEndpointResponse,
 	keys: ResponseKeys,
 	secrets: string[],
 ): IssuedToken {
 	refuseFailureStatus(response, secrets);
-	const answer = parseJsonResponse(response);
-	const accessToken = readJsonPath(answer, keys.accessToken);
-	if (accessToken === undefined || accessToken === null) {
-		throw new TokenAuthError('RESPONSE_REFUSED',
-			`The token endpoint answered without "${keys.accessToken}" (${keys.accessTokenLabel}). ` +
-				`Keys in the answer: ${describeKeys(answer)}`,
-		);
-	}
-	if (typeof accessToken !== 'string') {
-		throw new TokenAuthError('RESPONSE_REFUSED',
-			`The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is ${kindOf(accessToken)}, not a string`,
-		);
-	}
-	if (accessToken.trim() === '') {
-		throw new TokenAuthError('RESPONSE_REFUSED', `The token endpoint's "${keys.accessToken}" (${keys.accessTokenLabel}) is empty`);
-	}
+	const json = parseJsonResponse(response);
 	return {
-		accessToken: headerSafe(accessToken.trim(), `"${keys.accessToken}" (${keys.accessTokenLabel})`),
+		accessToken: readAccessToken(json, keys.accessToken, keys.accessTokenLabel),
 		expiresInSeconds: readLifetimeSeconds(
-			readJsonPath(answer, keys.expiresIn),
+			readJsonPath(json, keys.expiresIn),
 			`The token endpoint's "${keys.expiresIn}" (${keys.expiresInLabel})`,
 		),
-		refreshToken: readRefreshToken(answer, keys.refreshToken),
+		refreshToken: readRefreshToken(json, keys.refreshToken),
 	};
 }
 
-function readRefreshToken(answer: unknown, key: string | undefined): string | undefined {
+/**
+ * The access token at `key` (a dot path) of a parsed JSON response, trimmed and checked to travel
+ * in a header; `label` names the field that set the key, for the message.
+ */
+export function readAccessToken(json: unknown, key: string, label: string): string {
+	const accessToken = readJsonPath(json, key);
+	if (accessToken === undefined || accessToken === null) {
+		throw new TokenAuthError('RESPONSE_REFUSED',
+			`The token endpoint answered without "${key}" (${label}). Keys in the answer: ${describeKeys(json)}`,
+		);
+	}
+	if (typeof accessToken !== 'string') {
+		throw new TokenAuthError('RESPONSE_REFUSED', `The token endpoint's "${key}" (${label}) is ${kindOf(accessToken)}, not a string`);
+	}
+	if (accessToken.trim() === '') {
+		throw new TokenAuthError('RESPONSE_REFUSED', `The token endpoint's "${key}" (${label}) is empty`);
+	}
+	return headerSafe(accessToken.trim(), `"${key}" (${label})`);
+}
+
+function readRefreshToken(json: unknown, key: string | undefined): string | undefined {
 	if (key === undefined) return undefined;
-	const value = readJsonPath(answer, key);
+	const value = readJsonPath(json, key);
 	return typeof value === 'string' && value.trim() !== '' ? headerSafe(value.trim(), `"${key}"`) : undefined;
 }
 
-/** Refuses the whole answer (nothing is stored) when an issued token could not travel in a header. */
+/** Refuses the whole response (nothing is stored) when an issued token could not travel in a header. */
 export function headerSafe(token: string, field: string): string {
 	const problem = findTokenTextProblem(token);
 	if (problem === undefined) return token;
@@ -72,10 +68,9 @@ export function headerSafe(token: string, field: string): string {
 	);
 }
 
+/* Reading a token from a login response's headers (n8n gives them lower-cased; set-cookie as a list). */
 
-/** Reads a token from a login answer's headers (n8n gives them lower-cased; set-cookie as a list). */
-
-/** The value of a response header, without a leading "Bearer " (some logins answer `Authorization: Bearer ...`). */
+/** The value of a response header, without a leading "Bearer " (some logins response `Authorization: Bearer ...`). */
 export function tokenFromHeader(headers: Record<string, unknown> | undefined, name: string): string | undefined {
 	const lowerName = name.toLowerCase();
 	const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === lowerName);
@@ -101,7 +96,7 @@ export function tokenFromCookie(headers: Record<string, unknown> | undefined, na
 	return undefined;
 }
 
-/** Names of the headers and cookies an answer had, for a message that helps pick the right key. */
+/** Names of the headers and cookies a response had, for a message that helps pick the right key. */
 export function describeHeaderNames(headers: Record<string, unknown> | undefined, cookies: boolean): string {
 	const all = Object.entries(headers ?? {});
 	const names = cookies

@@ -1,10 +1,9 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import { authorizationPlacement } from '../placement';
+import { authorizationPlacement, parseJsonObjectField, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from '../fields';
+import { basicAuthorization } from '../http';
 import { readTokenResponse } from '../response';
-import { basicAuthorization } from './basic-auth';
 import type { SchemeSettings, TokenScheme } from './scheme';
-import { parseJsonObjectField, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
 
 /** The HTTP Operation field's options. */
 const METHODS: IHttpRequestMethods[] = ['GET', 'POST', 'PUT'];
@@ -19,7 +18,7 @@ export interface BasicToBearerSettings extends SchemeSettings {
 	headers: Record<string, string>;
 }
 
-/** Username and password go as HTTP Basic to the Access Token URL; the JSON answer holds the token. */
+/** Username and password go as HTTP Basic to the Access Token URL; the JSON response holds the token. */
 export const basicToBearerScheme: TokenScheme<BasicToBearerSettings> = {
 	typeName: 'basicToBearerApi',
 
@@ -40,11 +39,12 @@ export const basicToBearerScheme: TokenScheme<BasicToBearerSettings> = {
 			method,
 			headers,
 			placement: authorizationPlacement(credentials),
-			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [accessTokenUrl, method, username, password, headers, accessTokenKey, expiresInKey],
 			secrets: [password],
 		};
 	},
+
+	tokenUrl: (settings) => settings.accessTokenUrl,
 
 	loginRequest(settings) {
 		return {
@@ -54,9 +54,9 @@ export const basicToBearerScheme: TokenScheme<BasicToBearerSettings> = {
 		};
 	},
 
-	readResponse(settings, answer) {
+	readResponse(settings, response) {
 		return readTokenResponse(
-			answer,
+			response,
 			{
 				accessToken: settings.accessTokenKey,
 				expiresIn: settings.expiresInKey,

@@ -1,15 +1,7 @@
-import { authorizationPlacement } from '../placement';
-import { parseJsonObjectField, readTextField } from './settings-input';
+import { readOAuth2Settings, readOAuthTokenResponse, tokenFormRequest, type OAuth2Settings } from '../oauth2';
 import type { SchemeSettings, TokenScheme } from './scheme';
-import { readAccessTokenUrl, readClientAuth, type ClientAuth } from './client-auth';
-import { readOAuthTokenResponse } from './oauth-token-response';
-import { tokenFormRequest, type TokenRequestExtras } from './token-form-request';
 
-export interface ClientCredentialsSettings extends SchemeSettings, TokenRequestExtras {
-	accessTokenUrl: string;
-	scope: string;
-	client: ClientAuth;
-}
+export interface ClientCredentialsSettings extends SchemeSettings, OAuth2Settings {}
 
 /**
  * OAuth 2.0 Client Credentials grant (RFC 6749 section 4.4). No refresh token (section 4.4.3):
@@ -19,28 +11,20 @@ export const clientCredentialsScheme: TokenScheme<ClientCredentialsSettings> = {
 	typeName: 'clientCredentialsOAuth2Api',
 
 	readSettings(credentials) {
-		const accessTokenUrl = readAccessTokenUrl(credentials);
-		const scope = readTextField('Scope', credentials.scope, false);
-		const headers = parseJsonObjectField('Headers', credentials.headers);
-		const bodyParameters = parseJsonObjectField('Body Parameters', credentials.bodyParameters);
-		const client = readClientAuth(credentials, {
+		const oauth2 = readOAuth2Settings(credentials, {
 			defaultMethod: 'header',
 			allowed: ['header', 'body', 'privateKeyJwt', 'clientSecretJwt'],
 			secretOptional: false,
-			accessTokenUrl,
 		});
+		const { accessTokenUrl, scope, headers, bodyParameters, client } = oauth2;
 		return {
-			accessTokenUrl,
-			scope,
-			headers,
-			bodyParameters,
-			client,
-			placement: authorizationPlacement(credentials),
-			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
+			...oauth2,
 			identity: [accessTokenUrl, scope, headers, bodyParameters, ...client.identity],
 			secrets: client.secrets,
 		};
 	},
+
+	tokenUrl: (settings) => settings.accessTokenUrl,
 
 	loginRequest(settings) {
 		const grant = { grant_type: 'client_credentials', ...(settings.scope ? { scope: settings.scope } : {}) };

@@ -1,14 +1,8 @@
-/** What differs per credential type: its fields, how it logs in, where its token comes back. */
-export { basicAuthorization } from './basic-auth';
+/** One scheme per exchanging credential type: how it reads its fields, logs in, and reads the response. */
 export * from './basic-to-bearer';
-export * from './client-auth';
-export * from './client-auth-fields';
 export * from './client-credentials';
 export * from './jwt-bearer';
-export { readBearerToken } from './bearer-token';
-export { ignoreSslIssuesField, useRawTokenField } from './fields';
-export * from './login-body';
 export * from './password-grant';
 export type { SchemeSettings, TokenScheme } from './scheme';
-export * from './settings-input';
 export * from './token-login';
+export * from './token-login-body';

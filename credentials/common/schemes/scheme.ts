@@ -6,14 +6,12 @@ import type { IssuedToken } from '../response';
 
 /** The settings every exchanging credential shares, read and checked from its fields. */
 export interface SchemeSettings {
-	/** Everything that decides which token the exchange yields (hashed into the fingerprint). */
+	/** Everything that decides which token the login yields (hashed into the fingerprint). */
 	identity: unknown[];
 	/** Values that must never appear in a message (passwords, client secret). */
 	secrets: string[];
 	/** Where API requests carry the token. */
 	placement: TokenPlacement;
-	/** Ignore SSL Issues (Insecure): token requests accept any server certificate. */
-	ignoreSslIssues?: boolean;
 }
 
 /**
@@ -24,6 +22,8 @@ export interface TokenScheme<Settings extends SchemeSettings> {
 	typeName: string;
 	/** Reads and checks the credential's fields; throws a TokenAuthError naming the bad field. */
 	readSettings(credentials: ICredentialDataDecryptedObject): Settings;
+	/** The URL the login goes to, named without building (or signing) the request: for log lines. */
+	tokenUrl(settings: Settings): string;
 	/** The request that trades the credentials for a token (also sent by the credential test). */
 	loginRequest(settings: Settings): IHttpRequestOptions;
 	/** Reads the token out of the login's (or refresh's) response; throws when it is not there. */

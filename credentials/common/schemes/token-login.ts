@@ -4,11 +4,11 @@ import { TokenAuthError } from '../errors';
 import type { TokenPlacement } from '../placement';
 import {
 	describeHeaderNames,
-	describeKeys,
 	EXPIRY_FORMATS,
 	headerSafe,
 	parseJsonResponse,
 	parseMaybeJson,
+	readAccessToken,
 	readExpiryValue,
 	readJsonPath,
 	refuseFailureStatus,
@@ -17,10 +17,10 @@ import {
 	type ExpiryFormat,
 	type IssuedToken,
 } from '../response';
-import { basicAuthorization } from './basic-auth';
-import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './login-body';
+import { parseJsonObjectField, readChoice, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from '../fields';
+import { basicAuthorization } from '../http';
 import type { SchemeSettings, TokenScheme } from './scheme';
-import { parseJsonObjectField, readChoice, readHttpOperation, readSecretField, readTextField, requireHttpUrl } from './settings-input';
+import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from './token-login-body';
 
 const METHODS: IHttpRequestMethods[] = ['POST', 'GET', 'PUT'];
 const CREDENTIAL_STYLES = ['jsonBody', 'formBody', 'basicAuth'] as const;
@@ -76,11 +76,12 @@ export const tokenLoginScheme: TokenScheme<TokenLoginSettings> = {
 			expiryKey,
 			expiryFormat,
 			placement: readPlacement(credentials),
-			ignoreSslIssues: credentials.allowUnauthorizedCerts === true,
 			identity: [loginUrl, method, headers, sendCredentialsAs, username, password, usernameField, passwordField, extraLoginFields, tokenLocation, tokenKey, expiryKey, expiryFormat],
 			secrets: [password],
 		};
 	},
+
+	tokenUrl: (settings) => settings.loginUrl,
 
 	loginRequest(settings) {
 		const headers: Record<string, string> = { Accept: 'application/json', ...settings.headers };
@@ -140,15 +141,7 @@ function readToken(settings: TokenLoginSettings, body: unknown, headers: Record<
 		if (token !== undefined) return headerSafe(token, `"${key}" cookie (Token Key)`);
 		throw new TokenAuthError('RESPONSE_REFUSED', `The login answer set no "${key}" cookie (Token Key). Cookies it set: ${describeHeaderNames(headers, true)}`);
 	}
-	const value = readJsonPath(body, key);
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw new TokenAuthError('RESPONSE_REFUSED',
-			value === undefined || value === null
-				? `The login answer has no "${key}" (Token Key). Keys in the answer: ${describeKeys(body)}`
-				: `The login answer's "${key}" (Token Key) is not a non-empty string`,
-		);
-	}
-	return headerSafe(value.trim(), `"${key}" (Token Key)`);
+	return readAccessToken(body, key, 'Token Key');
 }
 
 function readPlacement(credentials: IDataObject): TokenPlacement {

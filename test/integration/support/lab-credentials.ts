@@ -13,11 +13,16 @@ export function passwordGrantFor(lab: TokenLab, overrides: ICredentialDataDecryp
 	return { ...passwordGrantFields(lab.settings, lab.oauthTokenUrl), ...overrides };
 }
 
-/** A fresh copy of a credential class, as a new n8n process would load it (empty token store). */
-export function freshlyLoaded<T>(load: () => new () => T): T {
+/**
+ * A credential type as a new n8n process would load it: its class file loaded afresh (with the
+ * engine's empty token store), e.g. `inNewProcess<BasicToBearerApi>('BasicToBearerApi')`.
+ */
+export function inNewProcess<T>(className: string): T {
 	let loaded: T | undefined;
 	jest.isolateModules(() => {
-		loaded = new (load())();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const type = require(`../../../credentials/${className}.credentials`)[className] as new () => T;
+		loaded = new type();
 	});
 	return loaded as T;
 }

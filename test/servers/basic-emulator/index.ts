@@ -84,6 +84,11 @@ export interface BasicEmulator {
 	state: EmulatorState;
 	/** Every access token issued so far stops working (the next API call answers 401). */
 	expireAccessTokens(): void;
+	/**
+	 * Every refresh token issued so far is refused from now on, as when the user signs out
+	 * everywhere: 400 `invalid_grant` with `reason` as the error_description and message.
+	 */
+	revokeRefreshTokens(reason: string): void;
 	setAccessTokenTtl(seconds: number): void;
 	rows(projectId: string, table: string): Row[];
 	close(): Promise<void>;
@@ -248,7 +253,7 @@ export async function startBasicEmulator(options: BasicEmulatorOptions = {}): Pr
 		string,
 		{ clientId: string; redirectUri: string; scope: string; challenge?: string; expiresAt: number }
 	>();
-	const refreshTokens = new Map<string, { clientId: string; scope: string; used: boolean }>();
+	const refreshTokens = new Map<string, { clientId: string; scope: string; used: boolean; revoked?: string }>();
 
 	const state: EmulatorState = {
 		authorizeRequests: 0,
@@ -465,6 +470,7 @@ export async function startBasicEmulator(options: BasicEmulatorOptions = {}): Pr
 				const stored = refreshTokens.get(params.refresh_token ?? '');
 				if (!stored) throw new HttpError(400, 'invalid_grant', 'Unknown refresh token');
 				if (stored.used) throw new HttpError(400, 'invalid_grant', 'The refresh token was already used (rotated)');
+				if (stored.revoked !== undefined) throw new HttpError(400, 'invalid_grant', stored.revoked);
 				if (clientId && clientId !== stored.clientId) throw new HttpError(400, 'invalid_client', 'client_id does not match the refresh token');
 				stored.used = true;
 				const tokens = issueTokens(stored.clientId, stored.scope);
@@ -642,6 +648,9 @@ export async function startBasicEmulator(options: BasicEmulatorOptions = {}): Pr
 		expireAccessTokens() {
 			generation++;
 			minGeneration = generation;
+		},
+		revokeRefreshTokens(reason: string) {
+			for (const stored of refreshTokens.values()) stored.revoked = reason;
 		},
 		setAccessTokenTtl(seconds: number) {
 			if (!Number.isFinite(seconds) || seconds < 1) throw new Error('TTL must be at least 1 second');

@@ -164,6 +164,18 @@ describe('Basic emulator: sign-in (authorize, consent, token)', () => {
 		expect(next.status).toBe(200);
 	});
 
+	it('refuses every refresh token issued before a revocation, with the reason, and not later ones', async () => {
+		const before = (await signIn(emu)).body;
+		emu.revokeRefreshTokens('The account signed out everywhere');
+		const after = (await signIn(emu)).body;
+		const refused = await tokenCall(emu, { grant_type: 'refresh_token', refresh_token: String(before.refresh_token) }, 'form');
+		expect(refused).toMatchObject({
+			status: 400,
+			body: { error: 'invalid_grant', error_description: 'The account signed out everywhere', message: 'The account signed out everywhere' },
+		});
+		expect((await tokenCall(emu, { grant_type: 'refresh_token', refresh_token: String(after.refresh_token) }, 'form')).status).toBe(200);
+	});
+
 	it('refuses other content types and grant types', async () => {
 		const res = await fetch(new URL('/auth/token', emu.url), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
 		expect(res.status).toBe(415);

@@ -1,6 +1,6 @@
 import { buildListQuery } from '../../../nodes/BasicTech/query';
 import { resolveBaseUrl } from '../../../nodes/BasicTech/base-url';
-import { describeBasicError, unwrapData } from '../../../nodes/BasicTech/transport';
+import { describeBasicError, innermostMessage, unwrapData } from '../../../nodes/BasicTech/transport';
 
 describe('Basic list query grammar', () => {
 	it.each([
@@ -73,8 +73,30 @@ describe('answers and errors from Basic', () => {
 		[{ reason: { response: { status: 403, data: { message: 'other project' } } } }, 403, 'other project'],
 		[{ httpCode: '404', cause: undefined, errorResponse: { response: { status: 404, data: { message: 'n8n 1.x shape' } } } }, 404, 'n8n 1.x shape'],
 		[{ httpCode: '404', context: { data: { error: 'not_found', message: 'from context' } } }, 404, 'from context'],
+		// @n8n/client-oauth2's AuthError (a refused refresh, n8n 1.x): a generic message, Basic's answer as `body`.
+		[{ message: 'The provided authorization grant (e.g. ...) is invalid', code: 'EAUTH', body: { error: 'invalid_grant', error_description: 'Refresh token revoked' } }, undefined, 'Refresh token revoked'],
+		[{ cause: { status: 502, body: '<html><body>Bad gateway</body></html>', message: 'HTTP status 502' } }, 502, '<html><body>Bad gateway</body></html>'],
 		[{ message: 'socket hang up' }, undefined, undefined],
 	])('reads status and message of %o', (error, status, message) => {
 		expect(describeBasicError(error)).toEqual({ status, message });
+	});
+
+	it("redacts the credential's secrets from Basic's words and from n8n's", () => {
+		const secrets = ['rt-Secret-0123', 'client-Secret-4567'];
+		const answer = { message: 'x', body: { error: 'invalid_grant', error_description: 'Unknown refresh token rt-Secret-0123' } };
+		expect(describeBasicError(answer, secrets).message).toBe('Unknown refresh token ***');
+		expect(innermostMessage({ message: 'client client-Secret-4567 refused' }, secrets)).toBe('client *** refused');
+	});
+
+	it.each([
+		// n8n 2.x replaces a refused refresh (AuthError) by its own error, without Basic's answer.
+		[{ message: 'Generic', cause: { message: 'The credential "Basic" needs to be reconnected.' } }, 'The credential "Basic" needs to be reconnected.'],
+		[{ message: 'outer', errorResponse: { message: 'n8n 1.x inner', reason: { message: ' ' } } }, 'n8n 1.x inner'],
+		[{ message: 'socket hang up' }, 'socket hang up'],
+		[{ message: 42 }, undefined],
+		// n8n-workflow 1.x: the AuthError's message only (client-oauth2's text for invalid_grant, 260 characters), kept whole.
+		[{ message: `The provided authorization grant ${'x'.repeat(220)} or was issued to another client.` }, `The provided authorization grant ${'x'.repeat(220)} or was issued to another client.`],
+	])("falls back to the innermost error's words of %o", (error, message) => {
+		expect(innermostMessage(error)).toBe(message);
 	});
 });

@@ -1,4 +1,4 @@
-import { hasExpired, readStoredState, renewalDue, storedFieldsOf, tokenStateFrom, type TokenState } from '../../../credentials/common/engine/state';
+import { hasExpired, renewalDue, tokenStateFrom, type TokenState } from '../../../credentials/common/engine/state';
 
 const at = (expiresInSeconds: number | undefined, obtainedAt = 0): TokenState =>
 	tokenStateFrom({ accessToken: 't', expiresInSeconds }, 'fp', obtainedAt);
@@ -27,28 +27,7 @@ describe('renewalDue', () => {
 	});
 });
 
-describe('stored state', () => {
-	const state: TokenState = { accessToken: 'a', refreshToken: 'r', expiresAt: 5000, obtainedAt: 1000, fingerprint: 'fp' };
-
-	it('round-trips through the credential fields, keeping the expirable field empty', () => {
-		const fields = storedFieldsOf(state);
-		expect(fields.sessionToken).toBe('');
-		expect(readStoredState(fields, 'fp')).toEqual(state);
-	});
-
-	it('round-trips a token without lifetime or refresh token', () => {
-		const plain: TokenState = { accessToken: 'a', obtainedAt: 1000, fingerprint: 'fp' };
-		expect(readStoredState(storedFieldsOf(plain), 'fp')).toEqual(plain);
-	});
-
-	it.each([
-		['another fingerprint (edited settings)', { ...storedFieldsOf(state) }, 'other'],
-		['no token', { ...storedFieldsOf(state), accessToken: '' }, 'fp'],
-		['nothing stored', {}, 'fp'],
-	])('ignores a stored token with %s', (_name, fields, fingerprint) => {
-		expect(readStoredState(fields, fingerprint)).toBeUndefined();
-	});
-
+describe('token state', () => {
 	it('keeps an old refresh token when a refresh answer carries none', () => {
 		expect(tokenStateFrom({ accessToken: 'b' }, 'fp', 0, 'kept').refreshToken).toBe('kept');
 		expect(tokenStateFrom({ accessToken: 'b', refreshToken: 'rotated' }, 'fp', 0, 'kept').refreshToken).toBe('rotated');

@@ -1,4 +1,5 @@
 import { redirectedRequest } from '../../../credentials/common/http/redirect';
+import { thrownBy } from '../../support/thrown';
 
 describe('redirects of a token request', () => {
 	const post = {
@@ -41,7 +42,7 @@ describe('redirects of a token request', () => {
 	});
 
 	it('never names more than the origin (no path, query or user info)', () => {
-		const error = catchMessage(() => redirectedRequest(post, 302, 'http://evil.example.net/steal?password=secret'));
+		const error = thrownBy(() => redirectedRequest(post, 302, 'http://evil.example.net/steal?password=secret')).message;
 		expect(error).not.toMatch(/steal|secret/);
 	});
 
@@ -64,12 +65,3 @@ describe('redirects of a token request', () => {
 		}
 	});
 });
-
-function catchMessage(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		return (error as Error).message;
-	}
-	throw new Error('expected an error');
-}

@@ -1,4 +1,5 @@
-import { authorizationPlacement, placeToken, withCookie } from '../../../credentials/common/placement/placement';
+import { authorizationPlacement } from '../../../credentials/common/fields/use-raw-token';
+import { placeToken, withCookie } from '../../../credentials/common/placement/placement';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 describe('token placement', () => {

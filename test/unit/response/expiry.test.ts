@@ -1,16 +1,11 @@
 import { readExpiryValue, jwtExpiresAt, expiresAtOf, readLifetimeSeconds } from '../../../credentials/common/response/expiry';
-import { readTokenResponse, type ResponseKeys } from '../../../credentials/common/response/token';
+import { readTokenResponse } from '../../../credentials/common/response/token';
+import { jsonAnswer, OAUTH2_KEYS } from './token-answers';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (payload: unknown) => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2lnbmF0dXJl`;
-const keys: ResponseKeys = {
-	accessToken: 'access_token',
-	expiresIn: 'expires_in',
-	refreshToken: 'refresh_token',
-	accessTokenLabel: 'OAuth2 access_token',
-	expiresInLabel: 'OAuth2 expires_in',
-};
-const answer = (body: unknown) => ({ statusCode: 200, body, headers: { 'content-type': 'application/json' } });
+const keys = OAUTH2_KEYS;
+const answer = (body: unknown) => jsonAnswer(body);
 
 describe('JWT exp (read, not verified)', () => {
 	it.each([

@@ -1,5 +1,7 @@
 import { readTokenResponse, type ResponseKeys, tokenFromCookie, tokenFromHeader } from '../../../credentials/common/response/token';
 import { TokenAuthError } from '../../../credentials/common/errors';
+import { jsonAnswer } from './token-answers';
+import { thrownBy } from '../../support/thrown';
 
 const keys: ResponseKeys = {
 	accessToken: 'access_token',
@@ -8,18 +10,18 @@ const keys: ResponseKeys = {
 	accessTokenLabel: 'Access Token Extraction Key',
 	expiresInLabel: 'Expires In Extraction Key',
 };
-const ok = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => ({ statusCode: 200, body, headers });
+const ok = jsonAnswer;
 
 describe('readTokenResponse: good answers', () => {
 	it.each([
 		['a JSON string body', ok('{"access_token":"t1","expires_in":3600}'), { accessToken: 't1', expiresInSeconds: 3600 }],
-		['a parsed body', ok({ access_token: 't1', expires_in: 60 }), { accessToken: 't1', expiresInSeconds: 60 }],
+		['a JSON body with a numeric lifetime', ok({ access_token: 't1', expires_in: 60 }), { accessToken: 't1', expiresInSeconds: 60 }],
 		['a numeric-string lifetime', ok({ access_token: 't1', expires_in: ' 120 ' }), { accessToken: 't1', expiresInSeconds: 120 }],
 		['no lifetime', ok({ access_token: 't1' }), { accessToken: 't1', expiresInSeconds: undefined }],
 		['a null lifetime', ok({ access_token: 't1', expires_in: null }), { accessToken: 't1', expiresInSeconds: undefined }],
 		['a refresh token', ok({ access_token: 't1', refresh_token: 'r1' }), { accessToken: 't1', refreshToken: 'r1' }],
 		['a token with surrounding spaces', ok({ access_token: ' t1\n' }), { accessToken: 't1' }],
-		['a Buffer body', ok(Buffer.from('{"access_token":"t1"}')), { accessToken: 't1' }],
+		['a body with whitespace around the JSON', ok(' {"access_token":"t1"}\n'), { accessToken: 't1' }],
 	])('reads %s', (_name, response, expected) => {
 		expect(readTokenResponse(response, keys, [])).toMatchObject(expected);
 	});
@@ -45,14 +47,14 @@ describe('readTokenResponse: bad answers', () => {
 	});
 
 	it('throws TokenAuthError, marked refused only for refusals', () => {
-		const refusal = catchError(() => readTokenResponse({ statusCode: 400, body: {} }, keys, []));
-		const failure = catchError(() => readTokenResponse({ statusCode: 503, body: {} }, keys, []));
+		const refusal = thrownBy<TokenAuthError>(() => readTokenResponse({ statusCode: 400, body: '{}' }, keys, []));
+		const failure = thrownBy<TokenAuthError>(() => readTokenResponse({ statusCode: 503, body: '{}' }, keys, []));
 		expect(refusal).toBeInstanceOf(TokenAuthError);
 		expect([refusal.reason, failure.reason]).toEqual(['LOGIN_REFUSED', 'ENDPOINT_FAILED']);
 	});
 
 	it('never copies the token value into a message', () => {
-		const error = catchError(() => readTokenResponse(ok({ access_token: 't', expires_in: 'secret-looking-value' }), keys, []));
+		const error = thrownBy<TokenAuthError>(() => readTokenResponse(ok({ access_token: 't', expires_in: 'secret-looking-value' }), keys, []));
 		expect(error.message).not.toContain('secret-looking-value');
 	});
 });
@@ -77,12 +79,3 @@ describe('token from the answer headers', () => {
 		expect(tokenFromCookie(setCookie === undefined ? {} : { 'set-cookie': setCookie }, name)).toBe(expected);
 	});
 });
-
-function catchError(run: () => unknown): TokenAuthError {
-	try {
-		run();
-	} catch (error) {
-		return error as TokenAuthError;
-	}
-	throw new Error('expected a throw');
-}

@@ -73,6 +73,6 @@ describe('clientCredentialsScheme', () => {
 
 	it('reads access_token and expires_in from the answer', () => {
 		const settings = clientCredentialsScheme.readSettings(base as never);
-		expect(clientCredentialsScheme.readResponse(settings, { statusCode: 200, body: { access_token: 'at', expires_in: 60, token_type: 'Bearer' } })).toMatchObject({ accessToken: 'at', expiresInSeconds: 60 });
+		expect(clientCredentialsScheme.readResponse(settings, { statusCode: 200, body: JSON.stringify({ access_token: 'at', expires_in: 60, token_type: 'Bearer' }) })).toMatchObject({ accessToken: 'at', expiresInSeconds: 60 });
 	});
 });

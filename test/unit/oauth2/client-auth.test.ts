@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 
-import { authenticateClient, readClientAuth, type ClientAuthRules } from '../../../credentials/common/schemes/client-auth';
+import { authenticateClient, readClientAuth, type ClientAuthRules } from '../../../credentials/common/oauth2/client-auth';
 import { expectedThumbprints, otherRsaCertified, pemLines, rsaCertified } from '../assertion/test-certificates';
 import { bodyOf, p256Key, rsaKey } from '../assertion/test-keys';
 

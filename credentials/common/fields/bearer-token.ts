@@ -1,5 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { TokenAuthError } from '../errors';
 import { describeTokenTextProblem, findTokenTextProblem, type TokenTextProblem } from '../response';
+
+/** The Bearer Token API's Token: declared here, read by `readBearerToken` below. */
+export const bearerTokenField: INodeProperties = {
+	displayName: 'Token',
+	name: 'token',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	description: 'Sent as "Authorization: Bearer <token>"; surrounding spaces and newlines are removed',
+};
 
 /**
  * A static token, checked before any request: surrounding whitespace and newlines (a paste from

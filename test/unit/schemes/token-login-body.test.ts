@@ -1,4 +1,4 @@
-import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from '../../../credentials/common/schemes/login-body';
+import { formLoginBody, jsonLoginBody, parseExtraLoginFields } from '../../../credentials/common/schemes/token-login-body';
 
 describe('login body', () => {
 	it('nests dot paths in JSON over the extra fields, keeping JSON types', () => {

@@ -8,8 +8,9 @@ import {
 	type AssertionKey,
 } from '../assertion';
 import { TokenAuthError } from '../errors';
-import { basicAuthorization } from './basic-auth';
-import { readSecretField, readTextField, requireHttpUrl } from './settings-input';
+import { readSecretField, readTextField } from '../fields';
+import { basicAuthorization } from '../http';
+import { readSigningKeyInput } from './client-auth-fields';
 
 /**
  * How the client proves who it is at the token endpoint. 'header' and 'body' are the values the
@@ -45,15 +46,16 @@ export interface ClientAuthRules {
 	accessTokenUrl: string;
 }
 
-/** Reads and checks the client authentication fields; a JWT method's key is checked here, before any request. */
+/**
+ * Reads and checks the client authentication fields (declared in client-auth-fields.ts); a JWT
+ * method's key is checked here, before any request.
+ */
 export function readClientAuth(credentials: ICredentialDataDecryptedObject, rules: ClientAuthRules): ClientAuth {
 	const method = readMethod(credentials.clientAuthentication, rules);
 	const clientId = readTextField('Client Id', credentials.clientId, method !== 'none' && !rules.secretOptional);
 	const clientSecret = readSecretField('Client Secret', credentials.clientSecret, false);
-	const privateKey = readSecretField('Private Key', credentials.privateKey, false);
-	const keyId = readTextField('Key ID', credentials.keyId, false);
-	const algorithm = readTextField('Signing Algorithm', credentials.signingAlgorithm, false) || 'RS256';
-	const certificate = readTextField('Certificate', credentials.certificate, false);
+	const signingKey = readSigningKeyInput(credentials);
+	const { privateKey, keyId, algorithm, certificate } = signingKey;
 	const audienceText = readTextField('Assertion Audience', credentials.assertionAudience, false);
 	const assertionAudience = audienceText === '' ? rules.accessTokenUrl : audienceText;
 	const signed = method === 'privateKeyJwt' || method === 'clientSecretJwt';
@@ -63,7 +65,7 @@ export function readClientAuth(credentials: ICredentialDataDecryptedObject, rule
 	}
 	const assertionKey =
 		method === 'privateKeyJwt'
-			? privateSigningKey({ privateKey, algorithm, keyId, certificate })
+			? privateSigningKey(signingKey)
 			: method === 'clientSecretJwt'
 				? secretSigningKey(clientSecret)
 				: undefined;
@@ -128,9 +130,4 @@ function readMethod(value: unknown, rules: ClientAuthRules): ClientAuthMethod {
 	const text = value === undefined || value === null || value === '' ? rules.defaultMethod : String(value);
 	if ((rules.allowed as readonly string[]).includes(text)) return text as ClientAuthMethod;
 	throw new TokenAuthError('SETTINGS_INVALID', `Client Authentication must be one of ${rules.allowed.join(', ')}, not ${text}`);
-}
-
-/** The Access Token URL, checked; the default audience of every assertion. */
-export function readAccessTokenUrl(credentials: ICredentialDataDecryptedObject): string {
-	return requireHttpUrl('Access Token URL', credentials.accessTokenUrl);
 }

@@ -1,4 +1,5 @@
-import { parseJsonObjectField, requireHttpUrl } from '../../../credentials/common/schemes/settings-input';
+import { parseJsonObjectField, requireHttpUrl } from '../../../credentials/common/fields/input';
+import { thrownBy } from '../../support/thrown';
 
 describe('JSON object fields', () => {
 	it.each([
@@ -42,17 +43,8 @@ describe('URL fields with user info', () => {
 		['a name only', 'https://user@auth.example.com/token'],
 		['an empty name with a password', 'https://:pa55word@auth.example.com/token'],
 	])('refuses %s without repeating them', (_name, url) => {
-		const message = catchMessage(() => requireHttpUrl('Access Token URL', url));
+		const message = thrownBy(() => requireHttpUrl('Access Token URL', url)).message;
 		expect(message).toMatch(/Access Token URL contains a user name or password before the host \("\.\.\.@auth\.example\.com"\): remove it/);
 		expect(message).not.toMatch(/pa55word|user:/);
 	});
 });
-
-function catchMessage(run: () => unknown): string {
-	try {
-		run();
-	} catch (error) {
-		return (error as Error).message;
-	}
-	throw new Error('expected an error');
-}

@@ -1,5 +1,5 @@
-import { parseJsonObject } from './settings-input';
 import { TokenAuthError } from '../errors';
+import { parseJsonObject } from '../fields';
 
 /**
  * The JSON body of a login: each field written at its dot path (`auth.user` nests as

@@ -1,10 +1,13 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { PrivateKeyInput } from '../assertion';
+import { readSecretField, readTextField } from '../fields';
 import type { ClientAuthMethod } from './client-auth';
 
 /**
  * The client authentication fields, declared once for every type that authenticates a client
  * (Password Grant, Client Credentials, JWT Bearer). Names, labels and values are public.
+ * `readClientAuth` (client-auth.ts) reads them; the signing key fields are read below.
  */
 
 const shownFor = (methods: ClientAuthMethod[]): INodeProperties['displayOptions'] => ({ show: { clientAuthentication: methods } });
@@ -128,3 +131,13 @@ export const assertionAudienceField: INodeProperties = {
 	description: 'The aud claim of the client assertion; empty: the Access Token URL',
 	displayOptions: shownFor(['privateKeyJwt', 'clientSecretJwt']),
 };
+
+/** The signing key fields as typed (declared by `signingKeyFields`); checked by `privateSigningKey`. */
+export function readSigningKeyInput(credentials: ICredentialDataDecryptedObject): Required<PrivateKeyInput> {
+	return {
+		privateKey: readSecretField('Private Key', credentials.privateKey, false),
+		keyId: readTextField('Key ID', credentials.keyId, false),
+		algorithm: readTextField('Signing Algorithm', credentials.signingAlgorithm, false) || 'RS256',
+		certificate: readTextField('Certificate', credentials.certificate, false),
+	};
+}

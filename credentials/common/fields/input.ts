@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import { parseJsonOrUndefined } from '../response';
 import { TokenAuthError } from '../errors';
+import { parseJsonOrUndefined } from '../response';
 
 /**
  * Parses a credential field that must hold a JSON object; values keep their JSON types. Empty

@@ -1,5 +1,5 @@
-import { readClientAuth } from '../../../credentials/common/schemes/client-auth';
-import { tokenFormRequest } from '../../../credentials/common/schemes/token-form-request';
+import { readClientAuth } from '../../../credentials/common/oauth2/client-auth';
+import { tokenFormRequest } from '../../../credentials/common/oauth2/token-form-request';
 
 const client = (credentials: Record<string, unknown>) =>
 	readClientAuth(credentials as never, { defaultMethod: 'header', allowed: ['header', 'body'], secretOptional: false, accessTokenUrl: 'https://as.example/token' });
