@@ -251,7 +251,7 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 	it('names a refused refresh token in the node\'s error, never "no message"', async () => {
 		emu.revokeRefreshTokens('The refresh token was revoked: the account signed out everywhere');
 		emu.expireAccessTokens();
-		const result = await n8n.cli.execute(me.id);
+		const result = await n8n.execute(me.id);
 		expect(result.ok).toBe(false);
 		expect(emu.state.tokenRequests.at(-1)).toMatchObject({ grantType: 'refresh_token', ok: false, error: 'invalid_grant' });
 		// Basic's answer is gone on both lines: n8n-core 2.x replaces client-oauth2's AuthError for
