@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The credentials as tools of n8n's AI Agent, in real n8n: AI Agent + OpenAI Chat Model (pointed
 // at the scripted chat-model server) + the HTTP Request Tool with a predefined credential type.
 // The model asks for several tool calls in one answer; the token endpoints count what they saw.
@@ -97,7 +98,7 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 	let bearer: WorkflowFixture;
 
 	const run = async (workflow: WorkflowFixture): Promise<ExecutionRun> => {
-		const result = await n8n.execute(workflow.id);
+		const result = await n8n.cli.execute(workflow.id);
 		if (process.env.E2E_DEBUG) console.log(`${workflow.name}: the model saw ${JSON.stringify(model.requests.at(-1)?.toolResults)}`);
 		return result.run;
 	};
@@ -147,11 +148,11 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 		}
 		secrets.add(WRONG_PASSWORD);
 		secrets.add(bearerCredential.data.token as string);
-		await n8n.load([...engine.values(), ...concurrent.values(), bearer], credentials);
-	}, 600_000);
+		await n8n.cli.importCredentials(credentials);
+		await n8n.cli.importWorkflow([...engine.values(), ...concurrent.values(), bearer]);
+	});
 
 	afterAll(async () => {
-		await n8n?.stop();
 		await Promise.all([model?.close(), labs?.token.close(), labs?.login.close(), legacyLabs?.token.close(), legacyLabs?.login.close()]);
 		n8n?.cleanup();
 	});

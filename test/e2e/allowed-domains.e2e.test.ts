@@ -13,7 +13,7 @@ const PACKAGE_TYPES = ['basicToBearerApi', 'passwordGrantOAuth2Api', 'tokenLogin
 // describeOnLine2: n8n 1.123 has no per-credential domain restriction for credential hooks.
 
 describeOnLine2('Allowed HTTP Request Domains in real n8n', () => {
-	const { n8n, lab, editor } = useN8nSpec('allowed-domains', { servers: { lab: startTokenLab } });
+	const { n8n, lab, editor } = useN8nSpec('allowed-domains', { separateProcesses: true, servers: { lab: startTokenLab }, editor: true });
 	beforeEach(() => lab.resetCounts());
 
 	it('a new credential saved in the editor without touching the field gets "All": the HTTP Request node may call any host with it', async () => {
@@ -32,10 +32,11 @@ describeOnLine2('Allowed HTTP Request Domains in real n8n', () => {
 		const saved = await editor.credentialData(id);
 		expect(saved).toEqual(expect.objectContaining({ username: fixture.data.username, accessTokenUrl: fixture.data.accessTokenUrl }));
 		expect(['all', undefined]).toContain(saved.allowedHttpRequestDomains);
-		// The workflow runs on the same n8n, with that credential.
+		// One process on the user folder at a time: the editor stops, the workflow runs with that credential.
+		await editor.stop();
 		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: fixture.type, credentialId: id, credentialName: 'new in the editor' });
 		await n8n.load(workflow);
-		const result = await n8n.execute(workflow.id);
+		const result = await n8n.cli.execute(workflow.id);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.counts.basicTokenCalls).toBe(1);
 		expect(lab.counts.apiAccepted).toBe(1);
@@ -49,7 +50,7 @@ describeOnLine2('Allowed HTTP Request Domains in real n8n', () => {
 		});
 		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: 'basicToBearerApi', credentialId: credential.id, credentialName: credential.name });
 		await n8n.load(workflow, [credential]);
-		return await n8n.execute(workflow.id);
+		return await n8n.cli.execute(workflow.id);
 	}
 
 	it('lets both calls through when both hosts are allowed', async () => {

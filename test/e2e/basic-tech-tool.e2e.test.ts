@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The Basic (basic.tech) node as a tool of n8n's AI Agent (basicTechTool, made by n8n from
 // `usableAsTool`), in real n8n against the Basic emulator: the scripted model lists rows, then
 // gets one by an ID it read from the list; the credential refreshes on 401 from the tool too.
@@ -63,14 +64,14 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 				tool('Get_todo', { operation: 'get', rowId: "={{ $fromAI('rowId', 'ID of the todo row to read', 'string') }}" }),
 			],
 		});
-		await n8n.load(workflow, [
+		await n8n.cli.importCredentials([
 			modelCredential,
 			{ ...basicCredential, type: CREDENTIAL_TYPE, data: { server: 'custom', baseUrl: emu.url, clientId: PROJECT, scope: 'profile', oauthTokenData: signIn } },
 		]);
-	}, 600_000);
+		await n8n.cli.importWorkflow(workflow);
+	});
 
 	afterAll(async () => {
-		await n8n?.stop();
 		await Promise.all([emu?.close(), model?.close()]);
 		n8n?.cleanup();
 	});
@@ -78,7 +79,7 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 	it('lists rows, then gets the one the model picked, and answers from it', async () => {
 		model.script([callTool(1, () => ({}), /^List_todos$/), callTool(1, (_i, request) => idOfPlanProject(request), /^Get_todo$/), finalAnswer()]);
 		const before = emu.state.dbRequests.length;
-		const result = await n8n.execute(workflow.id);
+		const result = await n8n.cli.execute(workflow.id);
 		const answer = String(nodeItems(result.run, AGENT_NODE)[0]?.output ?? '');
 		expect(answer).toContain('"priority":5');
 		const calls = emu.state.dbRequests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
@@ -102,7 +103,7 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 		const before = emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').length;
 		emu.expireAccessTokens();
 		model.script([callTool(3, () => ({}), /^List_todos$/), finalAnswer()]);
-		const result = await n8n.execute(workflow.id);
+		const result = await n8n.cli.execute(workflow.id);
 		const refreshes = emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').slice(before);
 		if (process.env.E2E_DEBUG) console.log(`n8n ${line.version}: ${refreshes.length} refresh(es) for 3 tool calls after the access token expired`);
 		// n8n 2.41.1 refreshes once for the three calls, presenting the refresh token Basic rotated
@@ -124,7 +125,7 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 
 	it("fails the tool with Basic's own error for a missing row; on n8n 2.x the model reads it", async () => {
 		model.script([callTool(1, () => ({ rowId: 'no-such-row' }), /^Get_todo$/), finalAnswer()]);
-		const result = await n8n.execute(workflow.id);
+		const result = await n8n.cli.execute(workflow.id);
 		const toolErrors = (result.run.data.resultData.runData.Get_todo ?? []).map((r) => r.error?.message ?? '');
 		expect(toolErrors.at(-1)).toMatch(/Basic returned 404: Row "no-such-row" not found/);
 		const [seen] = model.requests.at(-1)?.toolResults ?? [];

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // n8n 2.x's opt-in Engine 2.0 (docs/administrators.md), run for real: the engine-v2 module with
 // its own PostgreSQL data plane. Its credential helper refuses every credential type that has an
 // expirable field before the hook runs, so the exchanging types cannot run there and the package
@@ -28,10 +29,10 @@ interface EngineExecution {
 
 describeOnLine2('Engine 2.0 in real n8n', () => {
 	const flows: Record<'exchanging' | 'staticToken', WebhookWorkflow> = {} as never;
-	// Its own processes: workflows published with `n8n publish:workflow`, then an `n8n start` with the engine-v2 module.
 	const { n8n, lab } = useN8nSpec('engine-v2', {
-		servers: { lab: startTokenLab },
+		// Its own processes: workflows published with `n8n publish:workflow`, then n8n with the engine-v2 module.
 		separateProcesses: true,
+		servers: { lab: startTokenLab },
 		fixtures: async ({ lab }) => {
 			const exchanging = basicToBearerCredential(lab);
 			const staticToken = bearerTokenCredential(await labIssuedToken(lab));

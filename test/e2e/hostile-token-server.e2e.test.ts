@@ -1,15 +1,14 @@
 // A hostile token endpoint in real n8n: the HTTP Request node with each exchanging credential.
 // Redirects to another origin never carry the login; huge answers fail at their limit, closing the
 // connection, without moving n8n's memory (peak resident memory of the `n8n execute` process,
-// against a normal run's: those three runs each in a process of their own, the others on the
-// spec's `n8n start`). How long each takes: scripts/benchmark-hostile.ts.
+// against a normal run's). How long each takes: scripts/benchmark-hostile.ts.
 import { TRICKLE_MAX_BYTES, startHostileServer } from '../servers/hostile-token-server';
 import { HOSTILE_LOGIN, basicToBearerFields, passwordGrantFields, secretsOf } from '../support/credential-fields';
-import { errorText, type Execution } from './harness/cli';
+import { errorText } from './harness/cli';
 import { basicToBearerFixture, passwordGrantFixture } from './harness/lab-credentials';
 import { executeMeasured } from './harness/peak-memory';
 import { useN8nSpec } from './harness/spec-setup';
-import { flow } from './harness/workflows';
+import { httpWorkflow } from './harness/workflows';
 
 const SECRETS = secretsOf(HOSTILE_LOGIN);
 const basicToBearer = (accessTokenUrl: string) => basicToBearerFixture(basicToBearerFields(HOSTILE_LOGIN, accessTokenUrl));
@@ -21,6 +20,8 @@ describe('A hostile token endpoint in real n8n', () => {
 	// The spec runs many n8n processes; on a loaded machine it outlasts the servers' default 10 min.
 	const hostileServer = async () => await startHostileServer({ maxLifetimeMs: 40 * 60_000 });
 	const { n8n, server, target } = useN8nSpec('hostile', {
+		// A new n8n process per run, as each check here was written for (a cold credential per run).
+		separateProcesses: true,
 		servers: { server: hostileServer, target: hostileServer },
 		// The hostile server's certificate is self-signed for this run; n8n trusts it through its
 		// environment, as an operator would.
@@ -32,12 +33,13 @@ describe('A hostile token endpoint in real n8n', () => {
 		target.requests.length = 0;
 	});
 
-	async function load(kind: keyof typeof kinds, accessTokenUrl: string): Promise<string> {
+	async function run(kind: keyof typeof kinds, accessTokenUrl: string) {
 		const credential = kinds[kind](accessTokenUrl);
-		return await n8n.load(flow(credential, `${server.url}/api`), [credential]);
+		const workflow = httpWorkflow({ url: `${server.url}/api`, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name });
+		await n8n.load(workflow, [credential]);
+		const result = await executeMeasured(n8n.cli, workflow.id);
+		return { result, message: errorText(result.run), everything: `${result.stdout}\n${result.stderr}` };
 	}
-	const outcome = <R extends Execution>(result: R) => ({ result, message: errorText(result.run), everything: `${result.stdout}\n${result.stderr}` });
-	const run = async (kind: keyof typeof kinds, accessTokenUrl: string) => outcome(await n8n.execute(await load(kind, accessTokenUrl)));
 
 	const apiCalls = () => server.requests.filter((r) => r.path === '/api').length;
 
@@ -75,16 +77,10 @@ describe('A hostile token endpoint in real n8n', () => {
 		});
 
 		it('stops a 40 MB token and a gzip answer inflating to 200 MB at 1 MB, memory near a normal run', async () => {
-			// Each in an `n8n execute` of its own, whose peak memory is that run's.
-			const workflows = [
-				await load(kind, `${server.url}/token`),
-				await load(kind, `${server.url}/big-token?chars=${40 * 1024 * 1024}`),
-				await load(kind, `${server.url}/gzip-bomb?mb=200`),
-			];
-			const measured = [];
-			for (const id of workflows) measured.push(outcome(await executeMeasured(n8n.cli, id)));
-			const [normal, big, bomb] = measured;
+			const normal = await run(kind, `${server.url}/token`);
 			expect(normal.result.ok).toBe(true);
+			const big = await run(kind, `${server.url}/big-token?chars=${40 * 1024 * 1024}`);
+			const bomb = await run(kind, `${server.url}/gzip-bomb?mb=200`);
 			for (const hostile of [big, bomb]) {
 				expect(hostile.result.ok).toBe(false);
 				expect(hostile.message).toMatch(/The token endpoint's answer is larger than 1 MB \(counted after decompression\)/);

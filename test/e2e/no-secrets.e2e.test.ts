@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Whatever fails, nothing n8n prints or stores for an execution (stdout, stderr, the execution
 // JSON) carries a password, client secret, refresh token or access token of the package's types.
 import { startTokenLab } from '../servers/token-lab';
@@ -7,7 +8,7 @@ import type { CredentialFixture } from './harness/cli';
 import { httpWorkflow } from './harness/workflows';
 
 describe('No secret in execution output or logs, in real n8n', () => {
-	const { n8n, lab } = useN8nSpec('no-secrets', { servers: { lab: async () => await startTokenLab({ echoPasswordOnRefusal: true }) } });
+	const { n8n, lab } = useN8nSpec('no-secrets', { separateProcesses: true, servers: { lab: async () => await startTokenLab({ echoPasswordOnRefusal: true }) } });
 
 	/** Every secret the lab issued or knows, plus the credential's own. */
 	const secretsSeen = (credential: CredentialFixture) =>
@@ -29,7 +30,7 @@ describe('No secret in execution output or logs, in real n8n', () => {
 			items: 2,
 		});
 		await n8n.load(workflow, [credential]);
-		const result = await n8n.execute(workflow.id);
+		const result = await n8n.cli.execute(workflow.id);
 		return { result, everything: `${result.stdout}\n${result.stderr}` };
 	}
 

@@ -4,15 +4,16 @@ import { startTokenLab } from '../servers/token-lab';
 import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { passwordGrantCredential } from './harness/lab-credentials';
-import { runThriceAcrossRestart } from './harness/reuse-runs';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, flow, itemUrl, WorkflowFixture } from './harness/workflows';
+import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
 
 
 describe('OAuth2 Password Grant API in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab } = useN8nSpec('password-grant', {
+		// A new n8n process per run, as each check here was written for (a cold credential per run).
+		separateProcesses: true,
 		servers: { lab: startTokenLab },
 		fixtures: ({ lab }) => {
 			const creds = {
@@ -23,7 +24,15 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 				inBody: passwordGrantCredential(lab, { clientAuthentication: 'body' }),
 				wrong: passwordGrantCredential(lab, { password: `wrong-${lab.settings.password}` }),
 			};
-			for (const [key, cred] of Object.entries(creds)) flows[key] = flow(cred, itemUrl(lab.apiUrl), key === 'hundred' ? 100 : key === 'wrong' ? 5 : 1);
+			for (const [key, cred] of Object.entries(creds)) {
+				flows[key] = httpWorkflow({
+					url: `=${lab.apiUrl}?item={{ $json.i }}`,
+					credentialType: 'passwordGrantOAuth2Api',
+					credentialId: cred.id,
+					credentialName: cred.name,
+					items: key === 'hundred' ? 100 : key === 'wrong' ? 5 : 1,
+				});
+			}
 			return { credentials: Object.values(creds), workflows: Object.values(flows) };
 		},
 	});
@@ -35,7 +44,11 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	});
 
 	it('reuses one token across executions (one password grant for three executions)', async () => {
-		await runThriceAcrossRestart(n8n, flows.reuse.id);
+		for (let run = 0; run < 3; run++) {
+			const result = await n8n.cli.execute(flows.reuse.id);
+			expect(result.ok).toBe(true);
+			expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
+		}
 		expect(lab.counts.oauthPasswordCalls).toBe(1);
 		expect(lab.counts.oauthRefreshCalls).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(3);
@@ -44,7 +57,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 });
-		const result = await n8n.execute(flows.hundred.id);
+		const result = await n8n.cli.execute(flows.hundred.id);
 		expect(result.ok).toBe(true);
 		const items = nodeItems(result.run, HTTP_NODE);
 		expect(items).toHaveLength(100);
@@ -60,11 +73,9 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 		for (let run = 0; run < 3; run++) {
 			if (run > 0) {
 				const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
-				const expired = waitUntil('the stored access token to expire', () => lab.hasExpired(stored), 30_000);
-				// The second run is in the next n8n process (the refresh token stored in n8n's database), the third in the same one.
-				await Promise.all([run === 1 ? n8n.restart() : undefined, expired]);
+				await waitUntil('the stored access token to expire', () => lab.hasExpired(stored), 30_000);
 			}
-			const result = await n8n.execute(flows.rotation.id);
+			const result = await n8n.cli.execute(flows.rotation.id);
 			expect(result.ok).toBe(true);
 		}
 		expect(lab.counts.oauthPasswordCalls).toBe(1);
@@ -79,10 +90,10 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	}, 600_000); // three n8n executions: each took 1-3 min on a loaded machine
 
 	it('renews after the API answers 401 (with the refresh token) and the request succeeds', async () => {
-		const first = await n8n.execute(flows.after401.id);
+		const first = await n8n.cli.execute(flows.after401.id);
 		expect(first.ok).toBe(true);
 		lab.revokeAllTokens();
-		const second = await n8n.execute(flows.after401.id);
+		const second = await n8n.cli.execute(flows.after401.id);
 		expect(second.ok).toBe(true);
 		expect(nodeItems(second.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.counts.oauthPasswordCalls).toBe(1);
@@ -92,7 +103,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	});
 
 	it('sends the client credentials in the body when asked', async () => {
-		const result = await n8n.execute(flows.inBody.id);
+		const result = await n8n.cli.execute(flows.inBody.id);
 		expect(result.ok).toBe(true);
 		expect(lab.tokenRequests).toHaveLength(1);
 		const [request] = lab.tokenRequests;
@@ -105,7 +116,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	it('a wrong password makes at most one token call and fails with a message without the secret', async () => {
 		lab.set({ echoPasswordOnRefusal: true });
 		const wrongPassword = `wrong-${lab.settings.password}`;
-		const result = await n8n.execute(flows.wrong.id);
+		const result = await n8n.cli.execute(flows.wrong.id);
 		expect(result.ok).toBe(false);
 		expect(lab.counts.oauthPasswordCalls + lab.counts.oauthRefreshCalls).toBeLessThanOrEqual(1);
 		expect(lab.counts.oauthRefused).toBe(lab.counts.oauthPasswordCalls);

@@ -4,18 +4,18 @@
 // n8n's defaults), reached as 127.0.0.1 or as localhost so each setting can allow it on its own.
 import { startHostileServer, type HostileServer } from '../servers/hostile-token-server';
 import { errorText, nodeItems, type CredentialFixture } from './harness/cli';
-import { describeOnLine2, useN8nSpec } from './harness/spec-setup';
-import { flow, HTTP_NODE, newId } from './harness/workflows';
+import { createInstance, type N8nInstance } from './harness/instance';
+import { N8nServer } from './harness/n8n-server';
+import { describeOnLine2 } from './harness/spec-setup';
+import { HTTP_NODE, httpWorkflow, newId } from './harness/workflows';
 
 // describeOnLine2: n8n 1.123 has no SSRF protection setting (it came with @n8n/config 2.11.0, n8n 2.12.0).
 
-// A test whose settings differ from the previous one's restarts n8n; a busy machine needs more than the suite's default.
+// Each test imports and runs n8n a few times; a busy machine needs more than the suite's default.
 jest.setTimeout(600_000);
 
 const PASSWORD = `ssrf-secret-${newId()}`;
 const PROTECTION_ON = { N8N_SSRF_PROTECTION_ENABLED: 'true' };
-/** The hostile server by host name: localhost resolves to the loopback address it listens on. */
-const byNameOf = (hostile: HostileServer): string => hostile.url.replace('127.0.0.1', 'localhost');
 const BLOCKED_MESSAGE = /blocked by this n8n instance's SSRF protection.*N8N_SSRF_ALLOWED_HOSTNAMES.*N8N_SSRF_ALLOWED_IP_RANGES/s;
 
 function credential(tokenUrl: string): CredentialFixture {
@@ -38,17 +38,29 @@ function credential(tokenUrl: string): CredentialFixture {
 }
 
 describeOnLine2('SSRF protection on the token call, in real n8n', () => {
-	const { n8n, hostile } = useN8nSpec('ssrf', { servers: { hostile: async () => await startHostileServer() } });
-	const byName = () => byNameOf(hostile);
+	let n8n: N8nInstance;
+	let hostile: HostileServer;
+	let byName: string;
 
-	/** Runs one workflow on an n8n with these settings (restarted when the previous test's differ). */
+	beforeAll(async () => {
+		hostile = await startHostileServer();
+		byName = hostile.url.replace('127.0.0.1', 'localhost');
+		n8n = createInstance('ssrf');
+	});
+	afterAll(async () => {
+		await hostile?.close();
+		n8n?.cleanup();
+	});
+
 	async function run(base: string, tokenPath: string, env: Record<string, string>) {
-		await n8n.useSettings(env);
 		const fixture = credential(`${base}${tokenPath}`);
-		const workflow = flow(fixture, `${base}/api`);
+		const workflow = httpWorkflow({ url: `${base}/api`, credentialType: fixture.type, credentialId: fixture.id, credentialName: fixture.name });
 		await n8n.load(workflow, [fixture]);
+		n8n.cli.extraEnv = env;
 		const seenBefore = { connections: hostile.connections, requests: hostile.requests.length };
-		const result = await n8n.execute(workflow.id);
+		// n8n 2.41.1's `execute` stays up after the run with the protection on (seen here): stop it
+		// once it printed the execution.
+		const result = await n8n.cli.execute(workflow.id, 5_000);
 		const seen = hostile.requests.slice(seenBefore.requests).map((r) => r.path.replace(/\?.*/, ''));
 		return { result, seen, connections: hostile.connections - seenBefore.connections };
 	}
@@ -66,7 +78,7 @@ describeOnLine2('SSRF protection on the token call, in real n8n', () => {
 	});
 
 	it('blocks a token URL on localhost too (it resolves to a loopback address)', async () => {
-		const { result, connections } = await run(byName(), '/token', PROTECTION_ON);
+		const { result, connections } = await run(byName, '/token', PROTECTION_ON);
 		expect(errorText(result.run)).toMatch(BLOCKED_MESSAGE);
 		expect(connections).toBe(0);
 	});
@@ -78,20 +90,20 @@ describeOnLine2('SSRF protection on the token call, in real n8n', () => {
 	});
 
 	it('works when N8N_SSRF_ALLOWED_HOSTNAMES allows the host name', async () => {
-		const { result, seen } = await run(byName(), '/token', { ...PROTECTION_ON, N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost' });
+		const { result, seen } = await run(byName, '/token', { ...PROTECTION_ON, N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost' });
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([{ ok: true }]);
 		expect(seen).toEqual(['/token', '/api']);
 	});
 
 	it('follows a same-origin redirect on an allowed host (each hop passes n8n\'s check)', async () => {
-		const { result, seen } = await run(byName(), '/redirect?status=307&to=/token', { ...PROTECTION_ON, N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost' });
+		const { result, seen } = await run(byName, '/redirect?status=307&to=/token', { ...PROTECTION_ON, N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost' });
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([{ ok: true }]);
 		expect(seen).toEqual(['/redirect', '/token', '/api']);
 	});
 
 	it('blocks a redirect that looks like the same server (same port, by its address) to a blocked address', async () => {
 		const to = encodeURIComponent(`${hostile.url}/token`);
-		const { result, seen } = await run(byName(), `/redirect?status=307&to=${to}`, { ...PROTECTION_ON, N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost' });
+		const { result, seen } = await run(byName, `/redirect?status=307&to=${to}`, { ...PROTECTION_ON, N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost' });
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/redirected to http:\/\/127\.0\.0\.1:\d+.*not sent there/);
 		expect(seen).toEqual(['/redirect']);
@@ -105,11 +117,28 @@ describeOnLine2('SSRF protection on the token call, in real n8n', () => {
 });
 
 describeOnLine2("SSRF protection on the editor's Test button, with n8n's SSRF metrics", () => {
-	const { editor: server, hostile } = useN8nSpec('ssrf-test-button', {
-		servers: { hostile: async () => await startHostileServer() },
-		env: { ...PROTECTION_ON, N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost', N8N_METRICS: 'true', N8N_METRICS_INCLUDE_SSRF_METRICS: 'true' },
+	let n8n: N8nInstance;
+	let server: N8nServer;
+	let hostile: HostileServer;
+	let byName: string;
+
+	beforeAll(async () => {
+		hostile = await startHostileServer();
+		byName = hostile.url.replace('127.0.0.1', 'localhost');
+		n8n = createInstance('ssrf-test-button');
+		server = await N8nServer.start(n8n.cli.line, n8n.userFolder, undefined, {
+			...PROTECTION_ON,
+			N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost',
+			N8N_METRICS: 'true',
+			N8N_METRICS_INCLUDE_SSRF_METRICS: 'true',
+		});
+		await server.setupOwnerAndLogin();
 	});
-	const byName = () => byNameOf(hostile);
+	afterAll(async () => {
+		await server?.stop();
+		await hostile?.close();
+		n8n?.cleanup();
+	});
 
 	/** n8n's counter of SSRF checks made before a request is sent (phase pre_flight). */
 	async function preFlightChecks(result: 'allowed' | 'blocked'): Promise<number> {
@@ -128,7 +157,7 @@ describeOnLine2("SSRF protection on the editor's Test button, with n8n's SSRF me
 	it('checks every hop of the token call: a redirect costs one more check than a direct call', async () => {
 		const directBefore = await preFlightChecks('allowed');
 		const requestsBefore = hostile.requests.length;
-		expect(await saveAndTest(`${byName()}/token`)).toEqual(expect.objectContaining({ status: 'OK' }));
+		expect(await saveAndTest(`${byName}/token`)).toEqual(expect.objectContaining({ status: 'OK' }));
 		const direct = (await preFlightChecks('allowed')) - directBefore;
 		const directCalls = hostile.requests.length - requestsBefore;
 
@@ -136,7 +165,7 @@ describeOnLine2("SSRF protection on the editor's Test button, with n8n's SSRF me
 		const redirectRequestsBefore = hostile.requests.length;
 		// The hook follows the redirect (each hop checked); n8n's own test request that follows does
 		// not follow redirects and reports the 307, so only the counts are compared here.
-		await saveAndTest(`${byName()}/redirect?status=307&to=/token`);
+		await saveAndTest(`${byName}/redirect?status=307&to=/token`);
 		const redirected = (await preFlightChecks('allowed')) - redirectBefore;
 		const redirectedCalls = hostile.requests.length - redirectRequestsBefore;
 

@@ -1,26 +1,28 @@
 // The token log in real n8n: the package writes through n8n's LoggerProxy, so N8N_LOG_LEVEL
 // decides what shows. One credential, three runs at debug (login; renewal after the API rejected
-// the token; the endpoint refusing the login), then the refusal again at info. Each run is an
-// `n8n execute` of its own: the log level is a process setting, and the last run must not find the
-// refusal the previous process remembered.
-import { startTokenLab } from '../servers/token-lab';
+// the token; the endpoint refusing the login), then the refusal again at info.
+import { startTokenLab, type TokenLab } from '../servers/token-lab';
+import { createInstance, type N8nInstance } from './harness/instance';
 import { basicToBearerCredential } from './harness/lab-credentials';
-import { useN8nSpec } from './harness/spec-setup';
 import { tokenLogLines } from './harness/token-log';
-import { flow } from './harness/workflows';
+import { httpWorkflow } from './harness/workflows';
 
 describe('token log through n8n\'s logger', () => {
+	let n8n: N8nInstance;
+	let lab: TokenLab;
 	let workflowId: string;
 	const outputs: string[] = [];
-	const { n8n, lab } = useN8nSpec('token-log', {
-		servers: { lab: startTokenLab },
-		separateProcesses: true,
-		fixtures: ({ lab }) => {
-			const credential = basicToBearerCredential(lab);
-			const workflow = flow(credential, lab.apiUrl);
-			workflowId = workflow.id;
-			return { credentials: [credential], workflows: [workflow] };
-		},
+
+	beforeAll(async () => {
+		lab = await startTokenLab();
+		n8n = createInstance('token-log');
+		const credential = basicToBearerCredential(lab);
+		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name });
+		workflowId = await n8n.load(workflow, [credential]);
+	});
+	afterAll(async () => {
+		await lab?.close();
+		n8n?.cleanup();
 	});
 
 	/** One `n8n execute` at this log level; its token lines in order. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Token Login API in real n8n: HTTP Request node, predefined credential type, against the login
 // lab (test/servers/login-lab.ts). Every count asserted is what the lab's servers saw.
 import { startForwardProxy } from '../servers/forward-proxy';
@@ -14,6 +15,8 @@ describe('Token Login API in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab, caLab, proxy } = useN8nSpec('token-login', {
+		// A new n8n process per run, as each check here was written for (a cold credential per run).
+		separateProcesses: true,
 		servers: {
 			lab: async () => await startLoginLab(),
 			caLab: async () => await startLoginLab({}, { tls: ca }),
@@ -54,11 +57,12 @@ describe('Token Login API in real n8n', () => {
 		lab.set({ usernamePath: 'username', passwordPath: 'password', tokenIn: 'body', tokenKey: 'token', expiryStyle: 'secondsFromNow', expiryPath: 'expires_in' });
 		lab.set({ lifetimeSeconds: 3600, expiredStatus: 401, tokenDelayMs: 0, apiExpects: { sendAs: 'header', name: 'authorization', prefix: 'Bearer ' } });
 		lab.resetCounts();
+		n8n.cli.extraEnv = {};
 	});
 
 	it('JSON-body login with nested fields, token from a response header, sent as Authorization: Bearer', async () => {
 		lab.set({ usernamePath: 'auth.email', passwordPath: 'auth.password', tokenIn: 'header', tokenKey: 'x-auth-token' });
-		const result = await n8n.execute(flows.jsonHeader.id);
+		const result = await n8n.cli.execute(flows.jsonHeader.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
 		expect(lab.counts.loginCalls).toBe(1);
@@ -68,7 +72,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('form login, token from a cookie, sent back as a cookie', async () => {
 		lab.set({ tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } });
-		const result = await n8n.execute(flows.cookie.id);
+		const result = await n8n.cli.execute(flows.cookie.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.logins[0].headers['content-type']).toMatch(/x-www-form-urlencoded/);
@@ -79,7 +83,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 });
-		const result = await n8n.execute(flows.hundred.id);
+		const result = await n8n.cli.execute(flows.hundred.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(100);
 		expect(lab.counts.loginCalls).toBe(1);
@@ -91,7 +95,7 @@ describe('Token Login API in real n8n', () => {
 		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
 		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
 		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 20, expiredStatus: 403 });
-		const result = await n8n.execute(flows.absolute.id);
+		const result = await n8n.cli.execute(flows.absolute.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
@@ -102,13 +106,12 @@ describe('Token Login API in real n8n', () => {
 	});
 
 	it('trusts a private CA given with NODE_EXTRA_CA_CERTS, and names the certificate problem without it', async () => {
-		await n8n.useSettings({});
-		const without = await n8n.execute(flows.privateCa.id);
+		const without = await n8n.cli.execute(flows.privateCa.id);
 		expect(without.ok).toBe(false);
 		expect(errorText(without.run)).toMatch(/TLS certificate is signed by an unknown certificate authority/);
 		expect(caLab.counts.loginCalls).toBe(0);
-		await n8n.useSettings({ NODE_EXTRA_CA_CERTS: ca.caFile as string });
-		const trusted = await n8n.execute(flows.privateCa.id);
+		n8n.cli.extraEnv = { NODE_EXTRA_CA_CERTS: ca.caFile as string };
+		const trusted = await n8n.cli.execute(flows.privateCa.id);
 		expect(trusted.ok).toBe(true);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
@@ -116,8 +119,8 @@ describe('Token Login API in real n8n', () => {
 
 	it('routes the login through HTTP_PROXY to a host name only the proxy resolves', async () => {
 		proxy.seen.length = 0;
-		await n8n.useSettings({ HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '', no_proxy: '' });
-		const result = await n8n.execute(flows.proxied.id);
+		n8n.cli.extraEnv = { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '', no_proxy: '' };
+		const result = await n8n.cli.execute(flows.proxied.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
 		expect(proxy.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^POST http:\/\/login\.lab\.internal:\d+\/login$/)]));
@@ -127,8 +130,8 @@ describe('Token Login API in real n8n', () => {
 
 	it('NO_PROXY sends the login around the proxy (the host name then does not resolve)', async () => {
 		proxy.seen.length = 0;
-		await n8n.useSettings({ HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: PROXIED_HOST, no_proxy: PROXIED_HOST });
-		const result = await n8n.execute(flows.bypassed.id);
+		n8n.cli.extraEnv = { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: PROXIED_HOST, no_proxy: PROXIED_HOST };
+		const result = await n8n.cli.execute(flows.bypassed.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/host name (was not found|could not be resolved)/);
 		expect(proxy.seen).toEqual([]);
@@ -138,8 +141,8 @@ describe('Token Login API in real n8n', () => {
 	it('routes an HTTPS login through HTTPS_PROXY (CONNECT) and trusts the private CA on the way', async () => {
 		proxy.seen.length = 0;
 		caLab.resetCounts();
-		await n8n.useSettings({ HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '', NODE_EXTRA_CA_CERTS: ca.caFile as string });
-		const result = await n8n.execute(flows.proxiedTls.id);
+		n8n.cli.extraEnv = { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '', NODE_EXTRA_CA_CERTS: ca.caFile as string };
+		const result = await n8n.cli.execute(flows.proxiedTls.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
 		expect(proxy.seen[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
