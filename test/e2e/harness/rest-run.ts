@@ -30,7 +30,8 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	const executionId = await server.runManually(workflow, trigger, line.line);
 	const deadline = started + timeoutMs;
 	let stored = await server.execution(executionId);
-	while (!stored.finished && UNFINISHED.has(stored.status)) {
+	// Seen on n8n 1.x just after a restart: the execution answered without status or data yet.
+	while (typeof stored.data !== 'string' || (!stored.finished && UNFINISHED.has(stored.status))) {
 		if (Date.now() > deadline) {
 			throw new Error(`execution ${executionId} of ${workflow.id} still ${stored.status} after ${timeoutMs} ms\n${lastLines(server.log().slice(logFrom))}`);
 		}
