@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authorizationPlacement, placeToken } from './common/placement';
-import { readBearerToken } from './common/schemes';
+import { readBearerToken, testUrlField, testUrlRequest } from './common/schemes';
 
 export class BearerTokenApi implements ICredentialType {
 	name = 'bearerTokenApi';
@@ -29,21 +29,12 @@ export class BearerTokenApi implements ICredentialType {
 			required: true,
 			description: 'Sent as "Authorization: Bearer <token>"; surrounding spaces and newlines are removed',
 		},
-		{
-			displayName: 'Test URL',
-			name: 'testUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.example.com/me',
-			description: 'Used only by the credential test: an endpoint that answers an authorized GET with 2xx',
-		},
+		testUrlField,
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		return placeToken(requestOptions, authorizationPlacement(credentials), readBearerToken(credentials.token));
 	}
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
+	test: ICredentialTestRequest = testUrlRequest;
 }

@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { testUrlField, testUrlRequest } from './common/schemes';
 import { authenticateWithSelfSignedJwt } from './common/self-signed';
 
 const HMAC = ['HS256', 'HS384', 'HS512'];
@@ -128,21 +129,12 @@ export class SelfSignedJwtApi implements ICredentialType {
 		},
 		{ displayName: 'Header Name', name: 'headerName', type: 'string', default: 'X-JWT', displayOptions: { show: { sendAs: ['header'] } } },
 		{ displayName: 'Query Parameter Name', name: 'queryParameterName', type: 'string', default: 'token', displayOptions: { show: { sendAs: ['query'] } } },
-		{
-			displayName: 'Test URL',
-			name: 'testUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.example.com/me',
-			description: 'Used only by the credential test: an endpoint that answers a GET with a JWT from this credential with 2xx',
-		},
+		testUrlField,
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		return await authenticateWithSelfSignedJwt(credentials, requestOptions);
 	}
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
+	test: ICredentialTestRequest = testUrlRequest;
 }
