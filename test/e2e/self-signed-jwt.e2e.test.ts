@@ -17,8 +17,9 @@ function selfSignedCredential(fields: SelfSignedFields): CredentialFixture {
 describe('Self-Signed JWT API in real n8n', () => {
 	const flows: Record<'perRequest' | 'reuse' | 'query' | 'coinbase' | 'badSecret', WorkflowFixture> = {} as never;
 
-	const { n8n, lab } = useN8nSpec('self-signed-jwt', {
+	const { n8n, lab, editor } = useN8nSpec('self-signed-jwt', {
 		servers: { lab: startSelfSignedJwtLab },
+		editor: true,
 		fixtures: ({ lab }) => {
 			const fields = selfSignedFields(lab);
 			const cases = {
@@ -86,5 +87,22 @@ describe('Self-Signed JWT API in real n8n', () => {
 		expect(errorText(result.run)).toContain('HS512 needs at least 64 bytes');
 		expect(lab.seen).toEqual([]);
 		expect(`${result.stdout}${result.stderr}`).not.toContain(lab.keys.hs256Secret);
+	});
+
+	it('the editor\'s Test sends a GET with a signed JWT to the Test URL: accepted, and a key that does not fit is refused without it', async () => {
+		const good = selfSignedCredential({ ...selfSignedFields(lab).coinbase, testUrl: `${lab.url}/coinbase/v2/user` });
+		const goodId = await editor.createCredential(good.name, good.type, good.data);
+		expect(await editor.testCredential(goodId, good.name, good.type, good.data)).toEqual(expect.objectContaining({ status: 'OK' }));
+		expect(lab.accepted('coinbase').map((record) => [record.method, record.target, record.payload?.uri])).toEqual([
+			['GET', '/coinbase/v2/user', `GET ${lab.accepted('coinbase')[0].host}/coinbase/v2/user`],
+		]);
+		lab.reset();
+		const wrong = selfSignedCredential({ ...selfSignedFields(lab).query, signingAlgorithm: 'ES384', testUrl: `${lab.url}/query/me` });
+		const wrongId = await editor.createCredential(wrong.name, wrong.type, wrong.data);
+		const result = await editor.testCredential(wrongId, wrong.name, wrong.type, wrong.data);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('ES384 needs an EC key on curve P-384');
+		expect(JSON.stringify(result)).not.toContain(lab.keys.es256Pem.split('\n')[1]);
+		expect(lab.seen).toEqual([]);
 	});
 });
