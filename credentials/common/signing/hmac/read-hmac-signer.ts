@@ -35,7 +35,7 @@ export function readHmacSigner(credentials: ICredentialDataDecryptedObject): Req
 }
 
 function readCustomSettings(credentials: ICredentialDataDecryptedObject, apiKey: string): HmacSettings {
-	const secretEncoding = readChoice('Secret Encoding', credentials.secretEncoding ?? 'text', SECRET_ENCODINGS);
+	const secretEncoding = readChoice('Secret Encoding', credentials.keyEncoding ?? 'text', SECRET_ENCODINGS);
 	const stringToSign = readTextField('String to Sign', credentials.stringToSign, true);
 	return {
 		algorithm: readChoice('Algorithm', credentials.algorithm ?? 'sha256', HMAC_ALGORITHMS),
@@ -92,7 +92,7 @@ function readMessageSignatureSigner(credentials: ICredentialDataDecryptedObject)
 	}
 	const components = readComponents(readTextField('Covered Components', credentials.coveredComponents, true));
 	if (algorithm === 'hmac-sha256') {
-		const encoding = readChoice('Secret Encoding', credentials.secretEncoding ?? 'text', SECRET_ENCODINGS);
+		const encoding = readChoice('Secret Encoding', credentials.keyEncoding ?? 'text', SECRET_ENCODINGS);
 		const key = decodeSecret('Secret', readSecretField('Secret', credentials.secret, true), encoding);
 		if (key.length < 32) throw new TokenAuthError('SETTINGS_INVALID', 'Secret is shorter than the 32 bytes hmac-sha256 needs');
 		return messageSignatureSigner({ algorithm, key, keyId, components });

@@ -11,7 +11,7 @@ const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = (key: typeof ed25519.privateKey) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 const algorithms = [
-	['hmac-sha256', { secret: secret.toString('base64'), secretEncoding: 'base64' }, secret],
+	['hmac-sha256', { secret: secret.toString('base64'), keyEncoding: 'base64' }, secret],
 	['ed25519', { privateKey: pem(ed25519.privateKey) }, ed25519.publicKey],
 	['rsa-pss-sha512', { privateKey: pem(rsa.privateKey) }, rsa.publicKey],
 ] as const;
@@ -39,8 +39,8 @@ describe('HTTP Message Signatures (RFC 9421)', () => {
 	});
 
 	it('a fresh nonce and created time per signing', () => {
-		const first = signed({ secret: secret.toString('hex'), secretEncoding: 'hex' }, { url: 'https://h.example/', method: 'GET', headers: { 'content-type': 'x' } });
-		const second = signed({ secret: secret.toString('hex'), secretEncoding: 'hex' }, { url: 'https://h.example/', method: 'GET', headers: { 'content-type': 'x' } });
+		const first = signed({ secret: secret.toString('hex'), keyEncoding: 'hex' }, { url: 'https://h.example/', method: 'GET', headers: { 'content-type': 'x' } });
+		const second = signed({ secret: secret.toString('hex'), keyEncoding: 'hex' }, { url: 'https://h.example/', method: 'GET', headers: { 'content-type': 'x' } });
 		const nonceOf = (input: string) => /;nonce="([0-9a-f]{32})"/.exec(input)?.[1];
 		expect(nonceOf(first.headers['signature-input'])).toBeDefined();
 		expect(nonceOf(first.headers['signature-input'])).not.toBe(nonceOf(second.headers['signature-input']));
@@ -49,17 +49,17 @@ describe('HTTP Message Signatures (RFC 9421)', () => {
 	it.each([
 		['an unknown derived component', { coveredComponents: '@method, @bogus' }, /Covered Components names "@bogus"/],
 		['a component twice', { coveredComponents: '@method @method' }, /twice/],
-		['an HMAC secret under 32 bytes', { secret: 'short', secretEncoding: 'text' }, /shorter than the 32 bytes/],
+		['an HMAC secret under 32 bytes', { secret: 'short', keyEncoding: 'text' }, /shorter than the 32 bytes/],
 		['an RSA key for ed25519', { messageSignatureAlgorithm: 'ed25519', privateKey: pem(rsa.privateKey) }, /is an rsa key, and ed25519 needs an ed25519 key/],
 		['a key that is not PEM', { messageSignatureAlgorithm: 'ed25519', privateKey: 'abc' }, /not a PEM key/],
 		['a quote in the Key ID', { keyId: 'a"b' }, /Key ID must be printable ASCII/],
 	])('refuses %s', (_name, change, message) => {
-		expect(() => readHmacSigner({ preset: 'httpMessageSignatures', keyId: 'k', coveredComponents: '@method', secret: secret.toString('base64'), secretEncoding: 'base64', ...change })).toThrow(message);
+		expect(() => readHmacSigner({ preset: 'httpMessageSignatures', keyId: 'k', coveredComponents: '@method', secret: secret.toString('base64'), keyEncoding: 'base64', ...change })).toThrow(message);
 	});
 
 	it('refuses to sign a request without a covered header', () => {
 		const options = { url: 'https://h.example/', method: 'GET' };
-		expect(() => signRequest(options, readHmacSigner({ preset: 'httpMessageSignatures', keyId: 'k', coveredComponents: '@method x-missing', secret: secret.toString('base64'), secretEncoding: 'base64' }))).toThrow(
+		expect(() => signRequest(options, readHmacSigner({ preset: 'httpMessageSignatures', keyId: 'k', coveredComponents: '@method x-missing', secret: secret.toString('base64'), keyEncoding: 'base64' }))).toThrow(
 			/names the header "x-missing", which this request does not carry/,
 		);
 	});

@@ -105,7 +105,7 @@ describe('Custom', () => {
 		preset: 'custom',
 		apiKey: 'my-key',
 		secret: '00ff10',
-		secretEncoding: 'hex',
+		keyEncoding: 'hex',
 		algorithm: 'sha512',
 		stringToSign: '{method}\\n{host}\\n{pathWithQuery}\\n{timestamp}\\n{nonce}\\n{bodyHash}\\n{header:X-Tenant}',
 		timestampFormat: 'unixSeconds',
@@ -137,8 +137,8 @@ describe('Custom', () => {
 	});
 
 	it.each([
-		['a secret that is not hex', { secretEncoding: 'hex', secret: 'xyz' }, /Secret is not valid hex/],
-		['a secret that is not base64', { secretEncoding: 'base64', secret: 'a$b' }, /Secret is not valid base64/],
+		['a secret that is not hex', { keyEncoding: 'hex', secret: 'xyz' }, /Secret is not valid hex/],
+		['a secret that is not base64', { keyEncoding: 'base64', secret: 'a$b' }, /Secret is not valid base64/],
 		['an unknown template part', { stringToSign: '{method}{bogus}' }, /unknown part \{bogus\}/],
 		['an unclosed template part', { stringToSign: '{method' }, /without its closing/],
 		['an empty API Key', { apiKey: ' ' }, /API Key is empty/],
