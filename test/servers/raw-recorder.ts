@@ -27,8 +27,8 @@ export interface RawRecorder {
 	url: string;
 	port: number;
 	requests: RawRequest[];
-	/** Decides each answer; replace it at run time. */
-	answer: (request: RawRequest) => RawAnswer;
+	/** Decides each answer (may be async); replace it at run time. */
+	answer: (request: RawRequest) => RawAnswer | Promise<RawAnswer>;
 	close(): Promise<void>;
 }
 
@@ -52,9 +52,16 @@ export async function startRawRecorder(maxLifetimeMs = 30 * 60_000): Promise<Raw
 				body: Buffer.concat(chunks),
 			};
 			recorder.requests.push(request);
-			const { status, body } = recorder.answer(request);
-			res.writeHead(status, { 'content-type': 'application/json' });
-			res.end(JSON.stringify(body));
+			void Promise.resolve(recorder.answer(request)).then(
+				({ status, body }) => {
+					res.writeHead(status, { 'content-type': 'application/json' });
+					res.end(JSON.stringify(body));
+				},
+				(error: Error) => {
+					res.writeHead(500, { 'content-type': 'application/json' });
+					res.end(JSON.stringify({ error: error.message }));
+				},
+			);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
