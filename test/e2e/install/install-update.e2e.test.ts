@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The package installed the way n8n's documentation and the README tell self-hosted users to:
 // `npm install n8n-nodes-token-auth` inside ~/.n8n/nodes, from a registry (a local verdaccio),
 // with npm's default peer-dependency behaviour and the npm beside this line's Node. Then updated
@@ -8,7 +8,9 @@
 //   2. 0.1.1 installed, N8N_UNVERIFIED_PACKAGES_ENABLED=false (n8n 3's default): still loaded, the
 //      stored tokens reused, the stored refresh token used when the API rejects the token
 //   3. 0.1.0 again: the tokens 0.1.1 stored reused
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { request } from 'http';
 import { join } from 'path';
 import { startTokenLab, type TokenLab } from '../../servers/token-lab';
 import { basicToBearerCredential, passwordGrantCredential } from '../harness/lab-credentials';
@@ -101,13 +103,41 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 
 	async function startN8n(extra: Record<string, string> = {}): Promise<N8nServer> {
 		await editor?.stop();
-		editor = await N8nServer.start(line, userFolder, undefined, { ...n8nSettings, ...extra });
+		// A first start migrates a new database: on a busy 2-core machine that took over 180 s once.
+		editor = await N8nServer.start(line, userFolder, undefined, { ...n8nSettings, ...extra }, 360_000);
 		return editor;
 	}
 
 	async function login(): Promise<void> {
 		const res = await editor!.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 		expect(res.status).toBe(200);
+	}
+
+	/** One request on a connection of its own (see nodeTypes); answers status, cookie and body. */
+	async function ownConnection(method: string, path: string, headers: Record<string, string>, body?: string) {
+		return await new Promise<{ status: number; cookie?: string; body: string }>((answered, reject) => {
+			const req = request(`${editor!.baseUrl}${path}`, { method, agent: false, headers: { connection: 'close', 'browser-id': 'install-spec', ...headers } }, (res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (text += chunk));
+				res.on('end', () => answered({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0]?.split(';')[0], body: text }));
+			});
+			req.on('error', reject);
+			req.end(body);
+		});
+	}
+
+	/**
+	 * The node types the editor loads (GET /types/nodes.json after login, as the editor fetches
+	 * them), on a connection of its own: after this large answer n8n closes the kept-alive socket,
+	 * and the next REST call of the shared fetch pool failed with "other side closed" (both lines).
+	 */
+	async function nodeTypes(): Promise<Array<{ name: string }>> {
+		const login = await ownConnection('POST', '/rest/login', { 'content-type': 'application/json' }, JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }));
+		expect({ status: login.status, cookie: Boolean(login.cookie) }).toEqual({ status: 200, cookie: true });
+		const types = await ownConnection('GET', '/types/nodes.json', { cookie: login.cookie! });
+		expect(types.status).toBe(200);
+		return JSON.parse(types.body);
 	}
 
 	/** Calls a workflow's webhook once n8n has registered it after its start; returns the answer. */
@@ -142,13 +172,33 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		expect(JSON.parse(readFileSync(join(nodesDir, 'package.json'), 'utf8')).dependencies).toEqual({ [packageName]: `^${firstVersion}` });
 	});
 
+	it('n8n\'s own installer steps (Settings > Community Nodes) succeed on it: npm pack from the registry, peers stripped, install with scripts off', () => {
+		// The steps of downloadPackage in n8n's modules/community-packages/community-packages.service.js
+		// (2.41.1), here against the local registry: n8n's installer itself needs n8n's default
+		// registry unless the instance is licensed for another (getNpmRegistry throws FeatureNotLicensedError).
+		const work = mkdtempSync(join(userFolder, 'n8n-installer-'));
+		const packed = registry.npm(line.nodeBin, work, ['pack', `${packageName}@${firstVersion}`, '--quiet']);
+		expect(packed.code).toBe(0);
+		const packageDir = join(work, 'package');
+		mkdirSync(packageDir);
+		execFileSync('tar', ['-xzf', packed.output.trim().split('\n').pop()!, '-C', packageDir, '--strip-components=1'], { cwd: work });
+		const manifestPath = join(packageDir, 'package.json');
+		const kept = JSON.parse(readFileSync(manifestPath, 'utf8'));
+		for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete kept[field];
+		writeFileSync(manifestPath, JSON.stringify(kept, null, 2));
+		const installed = registry.npm(line.nodeBin, packageDir, ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false']);
+		expect(installed.code).toBe(0);
+		expect(existsSync(join(packageDir, 'node_modules')) ? readdirSync(join(packageDir, 'node_modules')) : []).toEqual([]);
+		expect(existsSync(join(packageDir, kept.n8n.credentials[0]))).toBe(true);
+		rmSync(work, { recursive: true, force: true });
+	});
+
 	it('n8n lists the seven credential types and the node through the editor\'s REST calls', async () => {
 		await startN8n();
 		await editor!.setupOwnerAndLogin();
 		expect(await editor!.credentialTypes()).toEqual(expect.arrayContaining(SEVEN_TYPES));
-		const nodes = await editor!.request<Array<{ name: string }>>('GET', '/types/nodes.json');
-		expect(nodes.data.map((node) => node.name)).toContain(NODE_TYPE);
-	}, 300_000);
+		expect((await nodeTypes()).map((node) => node.name)).toContain(NODE_TYPE);
+	}, 480_000);
 
 	it('workflows run with the installed package; its login lines come through n8n\'s own logger', async () => {
 		for (const [key, fixture] of Object.entries({ basic: basicToBearerCredential(lab), password: passwordGrantCredential(lab) })) {
@@ -165,7 +215,7 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		const logins = tokenLogLines(editor!.log()).filter((entry) => entry.event === 'login');
 		expect(logins.map((entry) => entry.fields.type).sort()).toEqual(['basicToBearerApi', 'passwordGrantOAuth2Api']);
 		for (const id of Object.values(credentials)) savedData[id] = await editor!.credentialData(id);
-	}, 300_000);
+	}, 480_000);
 
 	it('updated with npm install @latest and a restart (with N8N_UNVERIFIED_PACKAGES_ENABLED=false): loaded, the stored tokens reused', async () => {
 		await editor!.stop();
@@ -183,7 +233,7 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		expect(lab.counts).toMatchObject({ basicTokenCalls: 1, oauthPasswordCalls: 1, oauthRefreshCalls: 0, apiAccepted: 4 });
 		// Every saved field reads back the same.
 		for (const id of Object.values(credentials)) expect(await editor!.credentialData(id)).toEqual(savedData[id]);
-	}, 300_000);
+	}, 480_000);
 
 	it('after the update, a rejected token is renewed with the refresh token the first version stored', async () => {
 		lab.revokeAllTokens();
@@ -191,7 +241,7 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		expect(lab.counts).toMatchObject({ oauthPasswordCalls: 1, oauthRefreshCalls: 1 });
 		expect(await run(flows.basic)).toEqual({ status: 200, answer: { ok: true, worker: 'main' } });
 		expect(lab.counts.basicTokenCalls).toBe(2);
-	}, 300_000);
+	}, 480_000);
 
 	it('downgraded to the first version: the tokens the newer version stored are reused', async () => {
 		await editor!.stop();
@@ -203,5 +253,5 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		for (const flow of Object.values(flows)) expect(await run(flow)).toEqual({ status: 200, answer: { ok: true, worker: 'main' } });
 		expect(lab.counts).toMatchObject({ basicTokenCalls: before.basicTokenCalls, oauthPasswordCalls: before.oauthPasswordCalls, oauthRefreshCalls: before.oauthRefreshCalls });
 		expect(lab.counts.apiAccepted).toBe(before.apiAccepted + 2);
-	}, 300_000);
+	}, 480_000);
 });
