@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): the cost of building and signing one client assertion with the package's
 // signer (credentials/common/assertion, node:crypto), per algorithm, in one process: claims
 // (iss, sub, aud, fresh jti, iat, exp) + compact JWS. Median and 95th percentile of --samples

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The credentials as tools of n8n's AI Agent, in real n8n: AI Agent + OpenAI Chat Model (pointed
 // at the scripted chat-model server) + the HTTP Request Tool with a predefined credential type.
 // The model asks for several tool calls in one answer; the token endpoints count what they saw.

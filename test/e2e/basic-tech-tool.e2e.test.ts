@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The Basic (basic.tech) node as a tool of n8n's AI Agent (basicTechTool, made by n8n from
 // `usableAsTool`), in real n8n against the Basic emulator: the scripted model lists rows, then
 // gets one by an ID it read from the list; the credential refreshes on 401 from the tool too.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // n8n 2.x's opt-in Engine 2.0 (docs/administrators.md), run for real: the engine-v2 module with
 // its own PostgreSQL data plane. Its credential helper refuses every credential type that has an
 // expirable field before the hook runs, so the exchanging types cannot run there and the package

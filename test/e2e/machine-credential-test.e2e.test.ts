@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The editor's Test button for the machine-to-machine types, as the editor runs it: owner setup,
 // login, save the credential (POST /rest/credentials), then POST /rest/credentials/test, on a
 // running `n8n start`, against oidc-provider and the JWT Bearer lab.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Whatever fails, nothing n8n prints or stores for an execution (stdout, stderr, the execution
 // JSON) carries a password, client secret, refresh token or access token of the package's types.
 import { startTokenLab } from '../servers/token-lab';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Token Login API in real n8n: HTTP Request node, predefined credential type, against the login
 // lab (test/servers/login-lab.ts). Every count asserted is what the lab's servers saw.
 import { startForwardProxy } from '../servers/forward-proxy';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // One n8n user folder with the package installed, reused by every test of a spec file.
 import { mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { join } from 'path';

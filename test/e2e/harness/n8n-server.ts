@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // A long-running `n8n start` on one user folder, with the REST calls the editor makes:
 // owner setup, login, create a credential, test a credential.
 import { ChildProcess, spawn } from 'child_process';

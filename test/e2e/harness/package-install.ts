@@ -1,7 +1,8 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Builds and packs the package once per run, then installs the tarball into an n8n user folder
 // the way n8n installs a community package: <userFolder>/.n8n/nodes/node_modules/<name>.
 import { execFileSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { repoRoot } from './line';
@@ -37,7 +38,7 @@ export function installPackage(userFolder: string, tarball = packedTarball()): s
 	cpSync(join(unpack, 'package'), target, { recursive: true });
 	rmSync(unpack, { recursive: true, force: true });
 	// n8n keeps a package.json in .n8n/nodes listing what it installed there.
-	const version = require(join(target, 'package.json')).version as string;
+	const version = (JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as { version: string }).version;
 	writeFileSync(
 		join(nodesDir, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [packageName]: version } }, null, 2),

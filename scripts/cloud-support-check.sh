@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Fails unless `n8n-node cloud-support` calls the package eligible for n8n Cloud verification
+# (n8n.strict true and the root eslint.config.mjs exactly the default @n8n/node-cli writes).
+# The command itself always exits 0, so CI reads its status line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+status=$(npx --no-install n8n-node cloud-support 2>&1)
+if grep -q 'Status: eligible' <<<"$status"; then
+  echo "cloud-support: eligible for n8n Cloud verification"
+else
+  echo "$status"
+  echo "cloud-support: NOT eligible (see above)" >&2
+  exit 1
+fi
