@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): the cost the Self-Signed JWT API adds to one API request, per Signing
 // Algorithm, in one process: `authenticate` as n8n calls it (settings read, cached by digest;
 // claims; the compact JWS; the token placed on the request), with a new JWT per request and with

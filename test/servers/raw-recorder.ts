@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Raw recorder: an HTTP server on 127.0.0.1 that keeps each request exactly as it arrived (the
  * request line's target, the Host header, all headers, the body bytes) and answers with what

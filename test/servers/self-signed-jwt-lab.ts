@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Self-signed JWT lab: an API on 127.0.0.1 that verifies the JWT of every request with `jose`,
  * the way the providers do, one route per provider style (the first path segment):

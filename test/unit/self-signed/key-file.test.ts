@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { readKeyFile } from '../../../credentials/common/self-signed/key-file';
 import { p256Key, rsaKey } from '../assertion/test-keys';
 

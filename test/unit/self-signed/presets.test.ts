@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'crypto';
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import type { IDataObject } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `qs` is what n8n's HTTP client uses to serialize `qs`; here it is the oracle (a dev dependency via n8n-core).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { stringify } = require('qs') as { stringify: (value: unknown, options: { arrayFormat: string }) => string };

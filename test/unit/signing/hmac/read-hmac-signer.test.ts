@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { createHash, createHmac } from 'crypto';
 
 import { TokenAuthError } from '../../../../credentials/common/errors';

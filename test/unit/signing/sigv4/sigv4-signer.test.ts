@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { signRequest } from '../../../../credentials/common/signing';
 import { sigV4Signer, type SigV4Settings } from '../../../../credentials/common/signing/sigv4/sigv4-signer';
 import { awsExpectedAuthorization } from '../../../support/smithy-sigv4';
