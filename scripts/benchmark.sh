@@ -6,6 +6,7 @@
 #   scripts/benchmark.sh --hook [--requests=10000]        the hook's own cost per request, one process
 #   scripts/benchmark.sh --hostile [--runs=3] [--n8n]     time and memory to fail on a hostile token endpoint
 #   scripts/benchmark.sh --assertion [--samples=1000]     building and signing one assertion, per algorithm
+#   scripts/benchmark.sh --signing [--samples=1000]       signing one request (HMAC-SHA256, HMAC-SHA512, SigV4), per scheme
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -24,4 +25,6 @@ for arg in "$@"; do [ "$arg" = --hook ] && exec node --expose-gc .cache/scripts-
 for arg in "$@"; do [ "$arg" = --hostile ] && exec node .cache/scripts-js/scripts/benchmark-hostile.js "$@"; done
 # --assertion: building and signing one client assertion, per algorithm (scripts/benchmark-assertion.ts).
 for arg in "$@"; do [ "$arg" = --assertion ] && exec node .cache/scripts-js/scripts/benchmark-assertion.js "$@"; done
+# --signing: signing one request in authenticate, per scheme (scripts/benchmark-signing.ts).
+for arg in "$@"; do [ "$arg" = --signing ] && exec node .cache/scripts-js/scripts/benchmark-signing.js "$@"; done
 exec node .cache/scripts-js/scripts/benchmark.js "$@"
