@@ -9,6 +9,7 @@ import { authorizationPlacement, placeToken } from '../credentials/common/placem
 import { signRequest, type RequestSigner } from '../credentials/common/signing';
 import { readHmacSigner } from '../credentials/common/signing/hmac';
 import { readSigV4Signer } from '../credentials/common/signing/sigv4';
+import { median, quantile, timeEach } from './benchmark-timing';
 
 const arg = (name: string, fallback: number) => {
 	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -20,19 +21,6 @@ const WARM_UP = 200;
 const body = { items: Array.from({ length: 20 }, (_, i) => ({ id: i, name: `item number ${i}`, note: 'x'.repeat(16) })) };
 const request = () => ({ uri: 'https://api.example.com/v1/orders?page=2', method: 'POST', qs: { q: 'a b', list: ['1', '2'] }, body: structuredClone(body), json: true });
 
-function timeEach(count: number, work: () => unknown): number[] {
-	for (let i = 0; i < WARM_UP; i++) work();
-	const times: number[] = [];
-	for (let i = 0; i < count; i++) {
-		const start = process.hrtime.bigint();
-		work();
-		times.push(Number(process.hrtime.bigint() - start) / 1000);
-	}
-	return times.sort((a, b) => a - b);
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-const median = (sorted: number[]) => (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2);
 
 function main(): void {
 	console.log(`node ${process.version}, ${SAMPLES} requests per scheme (after ${WARM_UP} warm-up), JSON body ${JSON.stringify(body).length} bytes, microseconds`);
@@ -46,7 +34,7 @@ function main(): void {
 		['AWS Signature V4 (signed payload)', () => readSigV4Signer({ accessKeyId: 'AKIA', secretAccessKey: 'secret', sessionToken: '', region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed' })],
 	];
 	for (const [name, readSigner] of cases) {
-		const times = timeEach(SAMPLES, () => {
+		const times = timeEach(SAMPLES, WARM_UP, () => {
 			const options = request();
 			const signer = readSigner();
 			if (signer === undefined) return placeToken(options as never, authorizationPlacement({}), 'static-token');

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
 /** n8n's usual label and field name for accepting any certificate, here for the token requests. */
 export const ignoreSslIssuesField: INodeProperties = {
@@ -17,3 +17,17 @@ export const useRawTokenField: INodeProperties = {
 	default: false,
 	description: 'Whether to send the token without the "Bearer " prefix in the Authorization header',
 };
+
+/** Test URL: where the editor's Test sends the credential's signed or authorized GET (`testUrlRequest`). */
+export function testUrlField(placeholder: string): INodeProperties {
+	return {
+		displayName: 'Test URL',
+		name: 'testUrl',
+		type: 'string',
+		default: '',
+		placeholder,
+		description: 'Used only by the credential test: an endpoint that answers a signed GET with 2xx',
+	};
+}
+
+export const testUrlRequest: ICredentialTestRequest = { request: { url: '={{$credentials.testUrl}}', method: 'GET' } };

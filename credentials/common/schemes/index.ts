@@ -6,7 +6,7 @@ export * from './client-auth-fields';
 export * from './client-credentials';
 export * from './jwt-bearer';
 export { readBearerToken } from './bearer-token';
-export { ignoreSslIssuesField, useRawTokenField } from './fields';
+export { ignoreSslIssuesField, testUrlField, testUrlRequest, useRawTokenField } from './fields';
 export * from './login-body';
 export * from './password-grant';
 export type { SchemeSettings, TokenScheme } from './scheme';
