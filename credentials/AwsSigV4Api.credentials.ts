@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { testUrlField, testUrlRequest } from './common/fields';
 import { signRequest } from './common/signing';
 import { readSigV4Signer } from './common/signing/sigv4';
 
@@ -58,21 +59,12 @@ export class AwsSigV4Api implements ICredentialType {
 			],
 			default: 'signed',
 		},
-		{
-			displayName: 'Test URL',
-			name: 'testUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://abc123.execute-api.us-east-1.amazonaws.com/prod/health',
-			description: 'Used only by the credential test: an endpoint that answers a signed GET with 2xx',
-		},
+		testUrlField('https://abc123.execute-api.us-east-1.amazonaws.com/prod/health'),
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		return signRequest(requestOptions, readSigV4Signer(credentials));
 	}
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
+	test: ICredentialTestRequest = testUrlRequest;
 }

@@ -21,7 +21,7 @@ export class BearerTokenApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		bearerTokenField,
-		testUrlField,
+		testUrlField(),
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {

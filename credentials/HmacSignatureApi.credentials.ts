@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { testUrlField, testUrlRequest } from './common/fields';
 import { signRequest } from './common/signing';
 import { readHmacSigner } from './common/signing/hmac';
 
@@ -177,21 +178,12 @@ export class HmacSignatureApi implements ICredentialType {
 			displayOptions: messageSignatures,
 			description: 'What the signature covers: @method @authority @scheme @target-uri @request-target @path @query, and header names (content-digest is computed from the body)',
 		},
-		{
-			displayName: 'Test URL',
-			name: 'testUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.example.com/account',
-			description: 'Used only by the credential test: an endpoint that answers a signed GET with 2xx',
-		},
+		testUrlField('https://api.example.com/account'),
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		return signRequest(requestOptions, readHmacSigner(credentials));
 	}
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
+	test: ICredentialTestRequest = testUrlRequest;
 }

@@ -129,7 +129,7 @@ export class SelfSignedJwtApi implements ICredentialType {
 		},
 		{ displayName: 'Header Name', name: 'headerName', type: 'string', default: 'X-JWT', displayOptions: { show: { sendAs: ['header'] } } },
 		{ displayName: 'Query Parameter Name', name: 'queryParameterName', type: 'string', default: 'token', displayOptions: { show: { sendAs: ['query'] } } },
-		testUrlField,
+		testUrlField(),
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {

@@ -14,6 +14,7 @@ import {
 	type AssertionKey,
 	type AsymmetricAlgorithm,
 } from '../credentials/common/assertion';
+import { median, quantile, timeEach } from './benchmark-timing';
 
 const arg = (name: string, fallback: number) => {
 	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -34,21 +35,6 @@ const PEM_FOR: Record<AsymmetricAlgorithm, string> = {
 	ES384: ecPem('P-384'),
 };
 
-/** Microseconds of each of `count` calls of `work`. */
-function timeEach(count: number, work: () => unknown): number[] {
-	for (let i = 0; i < WARM_UP; i++) work();
-	const times: number[] = [];
-	for (let i = 0; i < count; i++) {
-		const start = process.hrtime.bigint();
-		work();
-		times.push(Number(process.hrtime.bigint() - start) / 1000);
-	}
-	return times.sort((a, b) => a - b);
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-const median = (sorted: number[]) =>
-	sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 
 function main(): void {
 	console.log(`node ${process.version}, ${SAMPLES} assertions per algorithm (after ${WARM_UP} warm-up), microseconds`);
@@ -70,8 +56,8 @@ function main(): void {
 				: privateSigningKey({ privateKey: PEM_FOR[algorithm], algorithm, keyId: 'bench-key' });
 		const key = readKey();
 		let length = 0;
-		const signing = timeEach(SAMPLES, () => (length = signJwt(clientAssertionClaims('bench-client', AUDIENCE), key).length));
-		const reading = timeEach(Math.min(SAMPLES, 200), readKey);
+		const signing = timeEach(SAMPLES, WARM_UP, () => (length = signJwt(clientAssertionClaims('bench-client', AUDIENCE), key).length));
+		const reading = timeEach(Math.min(SAMPLES, 200), WARM_UP, readKey);
 		console.log(
 			`| ${algorithm} | ${keyText} | ${median(signing).toFixed(1)} | ${quantile(signing, 0.95).toFixed(1)} | ${length} | ${median(reading).toFixed(1)} |`,
 		);

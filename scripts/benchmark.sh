@@ -7,6 +7,7 @@
 #   scripts/benchmark.sh --hostile [--runs=3] [--n8n]     time and memory to fail on a hostile token endpoint
 #   scripts/benchmark.sh --assertion [--samples=1000]     building and signing one assertion, per algorithm
 #   scripts/benchmark.sh --self-signed [--samples=1000]   the Self-Signed JWT API's cost per request, per algorithm
+#   scripts/benchmark.sh --signing [--samples=1000]       signing one request (HMAC-SHA256, HMAC-SHA512, SigV4), per scheme
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -27,4 +28,6 @@ for arg in "$@"; do [ "$arg" = --hostile ] && exec node .cache/scripts-js/script
 for arg in "$@"; do [ "$arg" = --assertion ] && exec node .cache/scripts-js/scripts/benchmark-assertion.js "$@"; done
 # --self-signed: the Self-Signed JWT API's authenticate per request, per algorithm (scripts/benchmark-self-signed.ts).
 for arg in "$@"; do [ "$arg" = --self-signed ] && exec node .cache/scripts-js/scripts/benchmark-self-signed.js "$@"; done
+# --signing: signing one request in authenticate, per scheme (scripts/benchmark-signing.ts).
+for arg in "$@"; do [ "$arg" = --signing ] && exec node .cache/scripts-js/scripts/benchmark-signing.js "$@"; done
 exec node .cache/scripts-js/scripts/benchmark.js "$@"

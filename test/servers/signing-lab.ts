@@ -141,7 +141,9 @@ export async function startSigningLab(): Promise<SigningLab> {
 	const verify = async (request: RawRequest): Promise<RawAnswer> => {
 		const scheme = request.target.split('/')[1] ?? '';
 		const verifier = verifiers[scheme];
-		let { reason, proof } = verifier === undefined ? { reason: `no scheme ${scheme}`, proof: '' } : await verifier(request);
+		const verdict = verifier === undefined ? { reason: `no scheme ${scheme}`, proof: '' } : await verifier(request);
+		const proof = verdict.proof;
+		let reason = verdict.reason;
 		if (reason === '' && seenProofs.has(`${scheme} ${proof}`)) reason = 'replayed: nonce or signature already used';
 		if (proof !== '') seenProofs.add(`${scheme} ${proof}`);
 		const [path] = split(request.target, '?');
