@@ -9,7 +9,8 @@ import { startJwtBearerLab } from '../../test/servers/jwt-bearer-lab';
 import { startLoginLab } from '../../test/servers/login-lab';
 import { startOidcLab } from '../../test/servers/oidc-lab';
 import { startTokenLab } from '../../test/servers/token-lab';
-import { errorText } from '../../test/e2e/harness/cli';
+import type { Execution } from '../../test/e2e/harness/cli';
+import { describeExecution, failureCause } from '../../test/e2e/harness/execution-report';
 import { createInstance } from '../../test/e2e/harness/instance';
 import { N8nServer } from '../../test/e2e/harness/n8n-server';
 import { basicDemoRows, BASIC_PROJECT, buildExamples, DEMO_COOKIE_LOGIN, Example } from './examples';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
 	const machine = { oidc: await startOidcLab({}, { maxLifetimeMs }), jwtBearer: await startJwtBearerLab({}, { maxLifetimeMs }) };
 	const closeServers = async () => await Promise.all([lab.close(), emu.close(), loginLab.close(), machine.oidc.close(), machine.jwtBearer.close()]);
 	const n8n = createInstance('demo');
+	// A loaded machine can take minutes to boot n8n; a run is judged by what n8n says, not by time.
+	n8n.cli.executeTimeoutMs = 15 * 60_000;
 	const examples = await buildExamples(lab, emu, loginLab, machine);
 
 	console.log(`\nDemo API (token lab) on ${lab.url}, login lab on ${loginLab.url}, Basic emulator on ${emu.url}   n8n ${n8n.cli.line.version} (node ${n8n.cli.line.nodeBin})`);
@@ -69,18 +72,39 @@ async function runExample(cli: ReturnType<typeof createInstance>['cli'], example
 	if (prepared) console.log(`   (${prepared})`);
 	for (let run = 1; run <= RUNS; run++) {
 		const counts = example.countRun();
-		const result = await cli.execute(example.workflow.id);
-		const items = example.answered(result.run);
+		const { result, cause, report } = await executeAndJudge(cli, example);
 		const calls = counts();
-		const verdict = result.ok && items.length > 0 ? `ok, ${items.length} items` : `FAILED: ${errorText(result.run) || 'no items'}`;
-		console.log(`   run ${run}: ${verdict}; ${calls.text}; ${(result.ms / 1000).toFixed(1)} s`);
-		if (run === 1 && items[0]) console.log(`   first item: ${JSON.stringify(items[0])}`);
-		if (!result.ok || items.length === 0) problems.push(`${example.title}, run ${run}: ${verdict}`);
+		const verdict = cause ? `FAILED: ${cause}` : `ok, ${example.answered(result!.run).length} items`;
+		const end = result ? `; n8n ${result.signal ? `ended by ${result.signal}` : `exited ${result.code}`} after ${(result.ms / 1000).toFixed(1)} s` : '';
+		console.log(`   run ${run}: ${verdict}; ${calls.text}${end}`);
+		if (result?.signal && !cause) console.log(`   (n8n printed the whole, successful execution, then ended by ${result.signal} instead of exiting: its teardown, not the run)`);
+		if (cause) console.log(indent(report));
+		else if (run === 1) console.log(`   first item: ${JSON.stringify(example.answered(result!.run)[0])}`);
+		if (cause) problems.push(`${example.title}, run ${run}: ${cause}`);
 		if (run > 1 && example.exchanges && calls.tokenCalls > 0) {
 			problems.push(`${example.title}, run ${run}: ${calls.tokenCalls} token call(s), expected none (the stored token was not reused)`);
 		}
 	}
 	return problems;
+}
+
+/** One `n8n execute`; a run fails with the cause n8n gave, and the report of what n8n said. */
+async function executeAndJudge(cli: ReturnType<typeof createInstance>['cli'], example: Example): Promise<{ result?: Execution; cause: string; report: string }> {
+	let result: Execution;
+	try {
+		result = await cli.execute(example.workflow.id);
+	} catch (error) {
+		return { cause: 'n8n printed no execution JSON', report: (error as Error).message };
+	}
+	const cause = failureCause(result) || (example.answered(result.run).length ? '' : `n8n reported success, but node output has no items`);
+	return { result, cause, report: cause ? describeExecution(result) : '' };
+}
+
+function indent(text: string): string {
+	return text
+		.split('\n')
+		.map((line) => `      ${line}`)
+		.join('\n');
 }
 
 main().catch((error) => {

@@ -3,7 +3,8 @@
 module.exports = {
 	rootDir: '../..',
 	preset: 'ts-jest',
-	testEnvironment: 'node',
+	// Node's environment, printing what n8n said in each workflow run of a failed test.
+	testEnvironment: '<rootDir>/test/e2e/harness/report-failures-environment.ts',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
 	globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',

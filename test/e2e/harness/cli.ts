@@ -5,11 +5,15 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { n8nEnv } from './env';
+import { describeExecution, failureCause } from './execution-report';
 import { N8nLine } from './line';
 import { freePort } from './ports';
+import { keepRunReport } from './run-reports';
 
 export interface ProcessResult {
 	code: number | null;
+	/** The signal that ended the process, when one did (then `code` is null). */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 	ms: number;
@@ -23,6 +27,7 @@ export interface Execution extends ProcessResult {
 
 export interface ExecutionRun {
 	status?: string;
+	finished?: boolean;
 	data: {
 		resultData: {
 			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: ExecutionErrorJson }>>;
@@ -36,12 +41,16 @@ export interface ExecutionErrorJson {
 	message?: string;
 	description?: string | null;
 	httpCode?: string;
+	node?: { name?: string };
 	[key: string]: unknown;
 }
 
 export class N8nCli {
 	/** Instance settings for the next n8n processes (e.g. HTTP_PROXY, NODE_EXTRA_CA_CERTS). */
 	extraEnv: Record<string, string> = {};
+
+	/** How long one `n8n execute` may take before it is stopped. */
+	executeTimeoutMs = 180_000;
 
 	constructor(
 		readonly line: N8nLine,
@@ -80,10 +89,10 @@ export class N8nCli {
 			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('error', reject);
-			child.on('close', (code) => {
+			child.on('close', (code, signal) => {
 				clearTimeout(timer);
 				if (stopping !== undefined) clearTimeout(stopping);
-				resolveRun({ code, stdout, stderr, ms: Date.now() - started });
+				resolveRun({ code, signal, stdout, stderr, ms: Date.now() - started });
 			});
 		});
 	}
@@ -110,13 +119,13 @@ export class N8nCli {
 	 * `stopAfterOutputMs`: for n8n settings under which `execute` does not exit by itself.
 	 */
 	async execute(workflowId: string, stopAfterOutputMs?: number): Promise<Execution> {
-		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000, {}, [], stopAfterOutputMs);
+		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], this.executeTimeoutMs, {}, [], stopAfterOutputMs);
 		const run = parseExecutionJson(result.stdout);
-		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code} after ${result.ms} ms`);
-		if (!run) {
-			throw new Error(`n8n execute printed no execution JSON (exit ${result.code})\n${result.stdout}\n${result.stderr}`);
-		}
-		return { ...result, ok: result.code === 0 && !run.data.resultData.error, run };
+		keepRunReport(() => describeExecution({ ...result, run }));
+		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code ?? result.signal} after ${result.ms} ms`);
+		if (!run) throw new Error(`n8n execute printed no execution JSON\n${describeExecution(result)}`);
+		// Judged by the execution n8n printed: a teardown crash after a full, successful execution is no failed run.
+		return { ...result, ok: failureCause({ ...result, run }) === '', run };
 	}
 }
 

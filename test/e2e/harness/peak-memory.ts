@@ -1,5 +1,6 @@
 // `n8n execute` under /usr/bin/time, to read the n8n process's peak resident memory.
 import { type Execution, type N8nCli, parseExecutionJson } from './cli';
+import { describeExecution, failureCause } from './execution-report';
 
 export interface MeasuredExecution extends Execution {
 	/** Peak resident set size of the n8n process, in MB. */
@@ -10,11 +11,11 @@ export async function executeMeasured(cli: N8nCli, workflowId: string, timeoutMs
 	const result = await cli.run(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, {}, ['/usr/bin/time', '-f', 'peak-rss-kb=%M']);
 	const run = parseExecutionJson(result.stdout);
 	const peak = /peak-rss-kb=(\d+)/.exec(result.stderr);
-	if (!run || !peak) throw new Error(`n8n execute printed no execution JSON or no peak (exit ${result.code})\n${result.stdout}\n${result.stderr}`);
+	if (!run || !peak) throw new Error(`n8n execute printed no execution JSON or no peak\n${describeExecution({ ...result, run })}`);
 	return {
 		...result,
 		run,
-		ok: result.code === 0 && !run.data.resultData.error,
+		ok: failureCause({ ...result, run }) === '',
 		peakMb: Number(peak[1]) / 1024,
 	};
 }
