@@ -4,7 +4,7 @@
 // with npm's default peer-dependency behaviour and the npm beside this line's Node. Then updated
 // in place (`npm install n8n-nodes-token-auth@latest`, restart) with credentials in use, and
 // downgraded again. One registry, one user folder, three n8n starts per line:
-//   1. 0.1.0 installed: the seven types and the node listed, workflows log in and run
+//   1. 0.1.0 installed: the credential types and the node listed, workflows log in and run
 //   2. 0.1.1 installed, N8N_UNVERIFIED_PACKAGES_ENABLED=false (n8n 3's default): still loaded, the
 //      stored tokens reused, the stored refresh token used when the API rejects the token
 //   3. 0.1.0 again: the tokens 0.1.1 stored reused
@@ -21,7 +21,7 @@ import { tokenLogLines } from '../harness/token-log';
 import { callWebhook, webhookWorkflow, type WebhookWorkflow } from '../queue/webhook-workflow';
 import { startLocalRegistry, type LocalRegistry } from './local-registry';
 
-const SEVEN_TYPES = [
+const CREDENTIAL_TYPES = [
 	'basicToBearerApi',
 	'passwordGrantOAuth2Api',
 	'tokenLoginApi',
@@ -29,6 +29,9 @@ const SEVEN_TYPES = [
 	'jwtBearerOAuth2Api',
 	'bearerTokenApi',
 	'basicTechOAuth2Api',
+	'selfSignedJwtApi',
+	'hmacSignatureApi',
+	'awsSigV4Api',
 ];
 const NODE_TYPE = `${packageName}.basicTech`;
 
@@ -193,10 +196,10 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		rmSync(work, { recursive: true, force: true });
 	});
 
-	it('n8n lists the seven credential types and the node through the editor\'s REST calls', async () => {
+	it('n8n lists the package's credential types and the node through the editor\'s REST calls', async () => {
 		await startN8n();
 		await editor!.setupOwnerAndLogin();
-		expect(await editor!.credentialTypes()).toEqual(expect.arrayContaining(SEVEN_TYPES));
+		expect(await editor!.credentialTypes()).toEqual(expect.arrayContaining(CREDENTIAL_TYPES));
 		expect((await nodeTypes()).map((node) => node.name)).toContain(NODE_TYPE);
 	}, 480_000);
 
@@ -227,7 +230,7 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		await login();
 		const settings = await editor!.request<{ unverifiedCommunityNodesEnabled?: boolean }>('GET', '/rest/settings');
 		expect(settings.data.unverifiedCommunityNodesEnabled).toBe(false);
-		expect(await editor!.credentialTypes()).toEqual(expect.arrayContaining(SEVEN_TYPES));
+		expect(await editor!.credentialTypes()).toEqual(expect.arrayContaining(CREDENTIAL_TYPES));
 		for (const flow of Object.values(flows)) expect(await run(flow)).toEqual({ status: 200, answer: { ok: true, worker: 'main' } });
 		// No new login: both tokens the first version stored were read and sent by the second.
 		expect(lab.counts).toMatchObject({ basicTokenCalls: 1, oauthPasswordCalls: 1, oauthRefreshCalls: 0, apiAccepted: 4 });
