@@ -8,7 +8,7 @@ import { config } from '@n8n/node-cli/eslint';
 import globals from 'globals';
 
 /** n8n's rules for code that runs inside n8n; tests and scripts run in Node and jest. */
-const packageCodeOnly = [
+export const packageCodeOnly = [
 	'no-console',
 	'@n8n/community-nodes/no-restricted-globals',
 	'@n8n/community-nodes/no-restricted-imports',

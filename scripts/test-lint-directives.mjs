@@ -6,14 +6,9 @@ import { ESLint } from 'eslint';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
-const packageCodeOnly = new Set([
-	'no-console',
-	'@n8n/community-nodes/no-restricted-globals',
-	'@n8n/community-nodes/no-restricted-imports',
-	'@n8n/community-nodes/no-dangerous-functions',
-	'@n8n/community-nodes/no-hardcoded-secrets',
-	'@n8n/community-nodes/require-node-api-error',
-]);
+import { packageCodeOnly as packageCodeOnlyRules } from '../eslint.tests.config.mjs';
+
+const packageCodeOnly = new Set(packageCodeOnlyRules);
 const marker = '-- test code, not shipped: linted by eslint.tests.config.mjs */';
 
 const eslint = new ESLint();
