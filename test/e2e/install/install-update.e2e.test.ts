@@ -196,7 +196,7 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		rmSync(work, { recursive: true, force: true });
 	});
 
-	it('n8n lists the package's credential types and the node through the editor\'s REST calls', async () => {
+	it('n8n lists every credential type of the package and the node through the editor\'s REST calls', async () => {
 		await startN8n();
 		await editor!.setupOwnerAndLogin();
 		expect(await editor!.credentialTypes()).toEqual(expect.arrayContaining(CREDENTIAL_TYPES));
