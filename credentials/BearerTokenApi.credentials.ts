@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authorizationPlacement, bearerTokenField, readBearerToken } from './common/fields';
+import { authorizationPlacement, bearerTokenField, readBearerToken, testUrlField, testUrlRequest } from './common/fields';
 import { placeToken } from './common/placement';
 
 export class BearerTokenApi implements ICredentialType {
@@ -21,21 +21,12 @@ export class BearerTokenApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		bearerTokenField,
-		{
-			displayName: 'Test URL',
-			name: 'testUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.example.com/me',
-			description: 'Used only by the credential test: an endpoint that answers an authorized GET with 2xx',
-		},
+		testUrlField(),
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		return placeToken(requestOptions, authorizationPlacement(credentials), readBearerToken(credentials.token));
 	}
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
+	test: ICredentialTestRequest = testUrlRequest;
 }

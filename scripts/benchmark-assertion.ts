@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): the cost of building and signing one client assertion with the package's
 // signer (credentials/common/assertion, node:crypto), per algorithm, in one process: claims
 // (iss, sub, aud, fresh jti, iat, exp) + compact JWS. Median and 95th percentile of --samples
@@ -11,8 +12,9 @@ import {
 	secretSigningKey,
 	signJwt,
 	type AssertionKey,
-	type SigningAlgorithm,
+	type AsymmetricAlgorithm,
 } from '../credentials/common/assertion';
+import { median, quantile, timeEach } from './benchmark-timing';
 
 const arg = (name: string, fallback: number) => {
 	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -24,7 +26,7 @@ const AUDIENCE = 'https://auth.example.com/oauth2/token';
 
 const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const ecPem = (namedCurve: string) => generateKeyPairSync('ec', { namedCurve }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const PEM_FOR: Record<Exclude<SigningAlgorithm, 'HS256'>, string> = {
+const PEM_FOR: Record<AsymmetricAlgorithm, string> = {
 	RS256: rsaPem,
 	RS384: rsaPem,
 	RS512: rsaPem,
@@ -33,27 +35,12 @@ const PEM_FOR: Record<Exclude<SigningAlgorithm, 'HS256'>, string> = {
 	ES384: ecPem('P-384'),
 };
 
-/** Microseconds of each of `count` calls of `work`. */
-function timeEach(count: number, work: () => unknown): number[] {
-	for (let i = 0; i < WARM_UP; i++) work();
-	const times: number[] = [];
-	for (let i = 0; i < count; i++) {
-		const start = process.hrtime.bigint();
-		work();
-		times.push(Number(process.hrtime.bigint() - start) / 1000);
-	}
-	return times.sort((a, b) => a - b);
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-const median = (sorted: number[]) =>
-	sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 
 function main(): void {
 	console.log(`node ${process.version}, ${SAMPLES} assertions per algorithm (after ${WARM_UP} warm-up), microseconds`);
 	console.log('\n| Signing Algorithm | key | build + sign one assertion, median µs | p95 µs | assertion length | read the Private Key field again (parsed keys are cached by digest), median µs |');
 	console.log('|---|---|---|---|---|---|');
-	const cases: Array<[SigningAlgorithm, string]> = [
+	const cases: Array<[AsymmetricAlgorithm | 'HS256', string]> = [
 		['RS256', 'RSA 2048'],
 		['RS384', 'RSA 2048'],
 		['RS512', 'RSA 2048'],
@@ -69,8 +56,8 @@ function main(): void {
 				: privateSigningKey({ privateKey: PEM_FOR[algorithm], algorithm, keyId: 'bench-key' });
 		const key = readKey();
 		let length = 0;
-		const signing = timeEach(SAMPLES, () => (length = signJwt(clientAssertionClaims('bench-client', AUDIENCE), key).length));
-		const reading = timeEach(Math.min(SAMPLES, 200), readKey);
+		const signing = timeEach(SAMPLES, WARM_UP, () => (length = signJwt(clientAssertionClaims('bench-client', AUDIENCE), key).length));
+		const reading = timeEach(Math.min(SAMPLES, 200), WARM_UP, readKey);
 		console.log(
 			`| ${algorithm} | ${keyText} | ${median(signing).toFixed(1)} | ${quantile(signing, 0.95).toFixed(1)} | ${length} | ${median(reading).toFixed(1)} |`,
 		);

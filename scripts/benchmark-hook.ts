@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): the hook's own cost per request in one process, through n8n-core's
 // request helpers (requestWithAuthentication, as the HTTP Request node) against the token lab's
 // API. Rounds of --requests (default 10000, 50 in flight) alternate between a static header

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): how long a call to a hostile token endpoint takes to fail, and the memory
 // it moves. The tests assert what bounds each answer (the limit named in the error, the server
 // seeing the client hang up); the times are here. Per exchanging type and hostile answer:

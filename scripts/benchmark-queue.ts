@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): webhook executions through an n8n queue-mode cluster (main, two workers
 // with --concurrency=10, Redis, Postgres), HTTP Request node against the local API (token lab),
 // with n8n's built-in Header Auth on a static token, Basic to Bearer and OAuth2 Password Grant,

@@ -6,6 +6,8 @@
 #   scripts/benchmark.sh --hook [--requests=10000]        the hook's own cost per request, one process
 #   scripts/benchmark.sh --hostile [--runs=3] [--n8n]     time and memory to fail on a hostile token endpoint
 #   scripts/benchmark.sh --assertion [--samples=1000]     building and signing one assertion, per algorithm
+#   scripts/benchmark.sh --self-signed [--samples=1000]   the Self-Signed JWT API's cost per request, per algorithm
+#   scripts/benchmark.sh --signing [--samples=1000]       signing one request (HMAC-SHA256, HMAC-SHA512, SigV4), per scheme
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -17,11 +19,15 @@ export E2E_TARBALL
 npx tsc -p scripts/demo/tsconfig.json
 echo "machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg); git $(git rev-parse --short HEAD)"
 # --queue: webhook executions through a queue-mode cluster (scripts/benchmark-queue.ts).
-for arg in "$@"; do [ "$arg" = --queue ] && exec node .cache/scripts-js/scripts/benchmark-queue.js "$@"; done
+for arg in "$@"; do [ "$arg" = --queue ] && exec node node_modules/.cache/scripts-js/scripts/benchmark-queue.js "$@"; done
 # --hook: the hook's own cost per request in one process (scripts/benchmark-hook.ts).
-for arg in "$@"; do [ "$arg" = --hook ] && exec node --expose-gc .cache/scripts-js/scripts/benchmark-hook.js "$@"; done
+for arg in "$@"; do [ "$arg" = --hook ] && exec node --expose-gc node_modules/.cache/scripts-js/scripts/benchmark-hook.js "$@"; done
 # --hostile: failing on a hostile token endpoint (scripts/benchmark-hostile.ts).
-for arg in "$@"; do [ "$arg" = --hostile ] && exec node .cache/scripts-js/scripts/benchmark-hostile.js "$@"; done
+for arg in "$@"; do [ "$arg" = --hostile ] && exec node node_modules/.cache/scripts-js/scripts/benchmark-hostile.js "$@"; done
 # --assertion: building and signing one client assertion, per algorithm (scripts/benchmark-assertion.ts).
-for arg in "$@"; do [ "$arg" = --assertion ] && exec node .cache/scripts-js/scripts/benchmark-assertion.js "$@"; done
-exec node .cache/scripts-js/scripts/benchmark.js "$@"
+for arg in "$@"; do [ "$arg" = --assertion ] && exec node node_modules/.cache/scripts-js/scripts/benchmark-assertion.js "$@"; done
+# --self-signed: the Self-Signed JWT API's authenticate per request, per algorithm (scripts/benchmark-self-signed.ts).
+for arg in "$@"; do [ "$arg" = --self-signed ] && exec node node_modules/.cache/scripts-js/scripts/benchmark-self-signed.js "$@"; done
+# --signing: signing one request in authenticate, per scheme (scripts/benchmark-signing.ts).
+for arg in "$@"; do [ "$arg" = --signing ] && exec node node_modules/.cache/scripts-js/scripts/benchmark-signing.js "$@"; done
+exec node node_modules/.cache/scripts-js/scripts/benchmark.js "$@"

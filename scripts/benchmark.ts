@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): the HTTP Request node over 1000 items against the local API (token lab)
 // with each exchanging credential of the package and, in the same run, with n8n's built-in Header
 // Auth on a static token. Prints token calls, wall time and the ratio to Header Auth. The OAuth2

@@ -17,5 +17,5 @@ E2E_TARBALL=$(bash scripts/pack-package.sh demo)
 export E2E_TARBALL
 npx tsc -p scripts/demo/tsconfig.json
 # --queue: the same examples on a queue-mode cluster (main, two workers, Redis, Postgres).
-for arg in "$@"; do [ "$arg" = --queue ] && exec node .cache/scripts-js/scripts/demo/queue-demo.js "$@"; done
-exec node .cache/scripts-js/scripts/demo/demo.js "$@"
+for arg in "$@"; do [ "$arg" = --queue ] && exec node node_modules/.cache/scripts-js/scripts/demo/queue-demo.js "$@"; done
+exec node node_modules/.cache/scripts-js/scripts/demo/demo.js "$@"

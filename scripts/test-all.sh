@@ -23,6 +23,8 @@ bash scripts/install-deps.sh || exit 1
 step "build"
 npm run build --silent || exit 1
 step "lint"
+# Compiled scripts lived in .cache/scripts-js before; n8n-node lint (eslint .) would read a stale copy.
+rm -rf .cache/scripts-js
 npm run lint --silent || exit 1
 
 run_step "unit and integration tests" npx jest --ci --json --outputFile="$RESULTS_DIR/unit-integration.json"

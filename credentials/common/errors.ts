@@ -19,7 +19,9 @@ export type TokenAuthErrorCode =
 	/** n8n's instance rules (allowed domains, SSRF protection) stopped the call before it was sent. */
 	| 'BLOCKED'
 	/** No token is held where one must be (the hook did not run). */
-	| 'NO_TOKEN';
+	| 'NO_TOKEN'
+	/** The request cannot be signed as it is (a multipart body where the proof covers the body); nothing was sent. */
+	| 'REQUEST_UNSIGNABLE';
 
 /**
  * Every failure of the token engine. Messages are written here, never copied from a request,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `npm run demo`: the built package inside a real n8n (2.41.1 on Node 24), one example workflow per
 // credential type against local servers (the token lab, the Basic emulator), and what happened:
 // token calls, API calls, results. Exits non-zero unless every run succeeds and the second run of

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `npm run demo -- --queue`: the example workflows on an n8n queue-mode cluster (main, two workers
 // with --concurrency=10, Redis and Postgres from Debian's packages, all on 127.0.0.1 and stopped at
 // the end), triggered through their webhooks. Prints, per execution, the worker that ran it and

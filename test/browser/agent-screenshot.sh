@@ -11,4 +11,4 @@ bash scripts/install-deps.sh
 E2E_TARBALL=$(bash scripts/pack-package.sh screenshots)
 export E2E_TARBALL
 npx tsc -p scripts/demo/tsconfig.json
-exec node .cache/scripts-js/test/browser/agent-screenshot.js
+exec node node_modules/.cache/scripts-js/test/browser/agent-screenshot.js

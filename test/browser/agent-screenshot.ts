@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `npm run screenshots:agent`: the README's picture of an AI Agent workflow using the HTTP Request
 // Tool with one of the package's credentials, taken in real n8n (2.41.1) with Debian's chromium
 // after a real run (the model is the scripted chat-model server). Written to docs/screenshots/.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Debian's chromium, driven by playwright-core, signed in to a running n8n's editor: what the
 // browser test and the screenshot script share.
 import { mkdtempSync, rmSync } from 'node:fs';

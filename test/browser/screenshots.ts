@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `npm run screenshots`: pictures for the README, taken in real n8n (2.41.1) with Debian's
 // chromium: each credential type's form in the editor, a credential chosen in the HTTP Request
 // node, and a successful run. Written to docs/screenshots/; the README shows them.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The Token Login API's form in n8n's editor (Debian's chromium, playwright-core): every field
 // shows with its label, and each choice reveals only the fields it needs.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The credential test as the editor runs it: owner setup, login, save the credential
 // (POST /rest/credentials), then POST /rest/credentials/test, on a running `n8n start`.
 import { startTokenLab } from '../servers/token-lab';

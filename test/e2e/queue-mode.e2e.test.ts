@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Queue mode: n8n main + two workers (--concurrency=10), Redis and Postgres from Debian's
 // packages, the package installed in each process's user folder, webhook executions through the
 // HTTP Request node with Basic to Bearer and OAuth2 Password Grant against the token lab, and

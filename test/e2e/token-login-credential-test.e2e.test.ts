@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The Token Login API's credential test as the editor runs it (POST /rest/credentials/test on a
 // running `n8n start`): it logs in at the Login URL, with the login's own body and settings.
 import { startLoginLab } from '../servers/login-lab';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * The Basic (basic.tech) node's requests through n8n-core's own OAuth2 path
  * (`httpRequestWithAuthentication` -> `requestOAuth2`: a 401, a refresh with @n8n/client-oauth2,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The scripted chat-model server (test/servers/chat-model.ts) on the wire, as the OpenAI client sees it.
 import { callTool, ChatModel, finalAnswer, MODEL_NAME, startChatModel, together } from '../servers/chat-model';
 

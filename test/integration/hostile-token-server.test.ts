@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Both exchanging credentials against deliberately hostile token endpoints, through n8n-core's
 // own request helpers. The redirect target is a second real server that records every request.
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The machine-to-machine labs (test/servers/oidc-lab.ts, test/servers/jwt-bearer-lab.ts) refuse
 // what the package's tests rely on them to refuse. Requests here are made by hand with jose, not by
 // the package, so that a package test passing against a lab means the package did the right thing.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
@@ -179,7 +180,7 @@ describe('OAuth2 Password Grant: signed client assertions (RFC 7523 section 2.2)
 	});
 
 	it('every login signs a new assertion (new jti): two processes log in and the server refuses no replay', async () => {
-		for (const _process of [1, 2]) {
+		for (let round = 1; round <= 2; round++) {
 			await n8nRequester(newProcess(), new StoredCredential(assertionCredential(privateKeyJwt()))).legacyRequest({ uri: jwtLab.apiUrl });
 		}
 		const jtis = jwtLab.tokenCalls.map((call) => decodeAssertion(call.form.client_assertion)?.claims.jti);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) applied to the token call, through n8n-core's
 // own request helpers and n8n's own SsrfProtectionService (@n8n/backend-network), configured the
 // way an administrator configures it: by environment, read when n8n first builds the service.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
 import type { TokenLoginApi } from '../../credentials/TokenLoginApi.credentials';

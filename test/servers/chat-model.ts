@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Chat-model server: a scripted language model on 127.0.0.1 speaking the OpenAI chat-completions
  * API, so n8n's OpenAI Chat Model node (Base URL = `model.baseUrl`) drives a real AI Agent with

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * A forward proxy on 127.0.0.1 (node:http): absolute-URI requests for http targets, CONNECT
  * tunnels for https. It resolves host names from its own table, so a request to such a host can

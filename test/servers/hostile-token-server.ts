@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * A deliberately hostile token endpoint on 127.0.0.1. One port speaks both http and https (the
  * first byte of a connection tells a TLS handshake from a plain request), so a redirect from

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * JWT Bearer lab: an authorization server for the JWT Bearer grant (RFC 7523 section 2.1) built
  * on two libraries nobody on this project wrote: `@node-oauth/oauth2-server` runs the token

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Login lab: one HTTP (or HTTPS, given a key and certificate) server on 127.0.0.1 with
  *   POST|GET|PUT /login  a login that accepts the username and password as HTTP Basic, in a JSON

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * OIDC lab: a real authorization server from npm (`oidc-provider` 7, the last CommonJS major, so
  * it loads in ts-jest and in the e2e harness) doing the OAuth2 client credentials grant, and a

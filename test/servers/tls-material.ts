@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Certificates made at test time with openssl: a self-signed server certificate, or a private
  * CA and a server certificate it signed. Both name 127.0.0.1, localhost and any extra host.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Token lab: one HTTP server on 127.0.0.1 with
  *   POST|GET|PUT /basic/token  Basic-to-Bearer token endpoint (HTTP Basic in, JSON token out)

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 // What a user types into each exchanging credential type (the fields without a default), for a
 // given login and token URL. Unit, integration and e2e tests build their credentials from these.
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Polls `condition` until it holds, for a state that comes with time (a token reaching its expiry):
  * the wait ends as soon as the state is there, however slow the machine, and a state that never

@@ -43,9 +43,9 @@ export function grantAssertionClaims(input: GrantAssertionInput, clock: () => nu
 	};
 }
 
-/** Extra Claims: a JSON object whose names are not set by another field. */
-export function checkExtraClaims(label: string, claims: Record<string, unknown>): Record<string, unknown> {
-	const reserved = Object.keys(claims).filter((name) => RESERVED_CLAIMS.includes(name));
+/** Extra Claims: a JSON object whose names are not set by another field (`alsoReserved`: names a type sets besides). */
+export function checkExtraClaims(label: string, claims: Record<string, unknown>, alsoReserved: readonly string[] = []): Record<string, unknown> {
+	const reserved = Object.keys(claims).filter((name) => RESERVED_CLAIMS.includes(name) || alsoReserved.includes(name));
 	if (reserved.length > 0) {
 		throw new TokenAuthError('SETTINGS_INVALID', `${label} may not set ${reserved.map((name) => `"${name}"`).join(', ')}: the credential's own fields set it`);
 	}

@@ -6,16 +6,22 @@ import { TokenAuthError } from '../errors';
 
 const parsedKeys = new ParsedCache<KeyObject>();
 
-/** Reads a pasted PEM private key (RSA or EC; PKCS#8, PKCS#1 or SEC1) into a key object. */
-export function readPrivateKey(label: string, text: string): KeyObject {
+/** The key types a credential signs with: RSA and EC everywhere, Ed25519 where EdDSA is offered. */
+const RSA_EC = ['rsa', 'rsa-pss', 'ec'];
+const WITH_EDWARDS = [...RSA_EC, 'ed25519'];
+
+/**
+ * Reads a pasted PEM private key (RSA or EC; PKCS#8, PKCS#1 or SEC1; Ed25519 in PKCS#8 when
+ * `edwards` is set) into a key object.
+ */
+export function readPrivateKey(label: string, text: string, { edwards = false } = {}): KeyObject {
 	if (text.trim() === '') throw new TokenAuthError('SETTINGS_INVALID', `${label} is empty: paste the PEM private key`);
-	return parsedKeys.get(text, () => {
-		const key = parsePem(label, privateKeyPem(label, text));
-		if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'rsa-pss' && key.asymmetricKeyType !== 'ec') {
-			throw new TokenAuthError('SETTINGS_INVALID', `${label} is an ${String(key.asymmetricKeyType)} key: use an RSA or EC (P-256, P-384) key`);
-		}
-		return key;
-	});
+	const key = parsedKeys.get(text, () => parsePem(label, privateKeyPem(label, text)));
+	if (!(edwards ? WITH_EDWARDS : RSA_EC).includes(String(key.asymmetricKeyType))) {
+		const choices = edwards ? 'an RSA, EC (P-256, P-384) or Ed25519 key' : 'an RSA or EC (P-256, P-384) key';
+		throw new TokenAuthError('SETTINGS_INVALID', `${label} is an ${String(key.asymmetricKeyType)} key: use ${choices}`);
+	}
+	return key;
 }
 
 function parsePem(label: string, pem: string): KeyObject {

@@ -6,3 +6,4 @@ export { bearerTokenField, readBearerToken } from './bearer-token';
 export { ignoreSslIssuesField, readIgnoreSslIssues, sslRequestOptions } from './ignore-ssl-issues';
 export * from './input';
 export { authorizationPlacement, useRawTokenField } from './use-raw-token';
+export { testUrlField, testUrlRequest } from './test-url';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The n8n command line on one user folder: import credentials and workflows, execute a workflow,
 // each a new n8n process (a whole boot).
 import { spawn } from 'child_process';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Environment of every n8n process the suite starts.
 import { N8nLine, pathWithNode } from './line';
 

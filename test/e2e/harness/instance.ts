@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // One n8n user folder with the package installed, reused by every test of a spec file, and the
 // one n8n process that may use it at a time: a long-running `n8n start` (the editor's REST calls
 // load and run workflows, a few hundred milliseconds each) or a fresh `n8n` command (a whole n8n

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Which n8n line a run uses (env N8N_LINE=2|1) and where its node and n8n binaries live.
 // Both are installed into .cache/ by scripts/install-n8n.sh (test/e2e/run.sh calls it).
 // The versions are pinned in scripts/n8n-lines.json; N8N_VERSION_2 / N8N_VERSION_1 override them.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, not shipped: linted by eslint.tests.config.mjs */
 // A long-running `n8n start` on one user folder, with the REST calls the editor makes:
 // owner setup, login, save a credential or a workflow, test a credential, run a workflow and read
 // its execution back.

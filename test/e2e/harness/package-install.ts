@@ -1,8 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Builds and packs the package once per run and unpacks it once, then copies it into each n8n user
 // folder the way n8n installs a community package: <userFolder>/.n8n/nodes/node_modules/<name>.
 import { execFileSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { createHash } from 'crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { basename, join } from 'path';
 import { repoRoot } from './line';
 
 export const packageName = 'n8n-nodes-token-auth';
@@ -25,12 +27,19 @@ export function packedTarball(): string {
 	return process.env.E2E_TARBALL;
 }
 
-/** The tarball unpacked once per run (next to it), copied into each user folder. */
+/**
+ * The tarball unpacked once, copied into each user folder. Under node_modules/.cache,
+ * which eslint never reads (n8n-node lint reads everything else but dist).
+ */
 function unpackedOnce(tarball: string): string {
-	const unpacked = `${tarball}.unpacked`;
+	const unpackRoot = join(repoRoot, 'node_modules/.cache/e2e-unpacked');
+	mkdirSync(unpackRoot, { recursive: true });
+	// Named by the tarball's digest: a later run's tarball never meets an earlier run's files.
+	const digest = createHash('sha256').update(readFileSync(tarball)).digest('hex').slice(0, 16);
+	const unpacked = join(unpackRoot, `${basename(tarball)}-${digest}`);
 	if (existsSync(join(unpacked, 'package/package.json'))) return join(unpacked, 'package');
 	// Workers of one run may unpack at the same time: each into its own folder, then one rename wins.
-	const unpack = mkdtempSync(`${tarball}.unpacking-`);
+	const unpack = mkdtempSync(`${unpacked}.unpacking-`);
 	execFileSync('tar', ['xzf', tarball, '-C', unpack]);
 	try {
 		renameSync(unpack, unpacked);
@@ -48,7 +57,7 @@ export function installPackage(userFolder: string, tarball = packedTarball()): s
 	mkdirSync(join(nodesDir, 'node_modules'), { recursive: true });
 	cpSync(unpackedOnce(tarball), target, { recursive: true });
 	// n8n keeps a package.json in .n8n/nodes listing what it installed there.
-	const version = require(join(target, 'package.json')).version as string;
+	const version = (JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as { version: string }).version;
 	writeFileSync(
 		join(nodesDir, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [packageName]: version } }, null, 2),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Free TCP ports on 127.0.0.1, asked from the kernel.
 import { createServer } from 'net';
 

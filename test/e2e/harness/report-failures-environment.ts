@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The e2e suite's test environment: when a test fails, it prints what n8n said in each workflow
 // run of that test (execution-report.ts), so `expect(result.ok).toBe(true)` failing says why.
 import type { Circus } from '@jest/types';

@@ -1,8 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // A workflow run on a running `n8n start` through the editor's REST calls: start a manual run,
 // poll the execution until it ends, read its run data (n8n stores it `flatted`). The answer has
 // the shape of `n8n execute --rawOutput` (cli.ts Execution), so a spec reads both alike, and a
 // failed test prints what n8n said about it (execution-report.ts), as for `n8n execute`.
-import { join } from 'path';
+import { createRequire } from 'module';
 import type { Execution, ExecutionRun } from './cli';
 import { describeExecution } from './execution-report';
 import type { N8nLine } from './line';
@@ -16,7 +17,7 @@ const ENDED = new Set(['success', 'error']);
 
 /** n8n's own `flatted` (the format of its stored run data), from the line's node_modules. */
 function flattedOf(line: N8nLine): { parse(text: string): unknown } {
-	return require(join(line.n8nBin, '../../../flatted')) as { parse(text: string): unknown };
+	return createRequire(line.n8nBin)('flatted') as { parse(text: string): unknown };
 }
 
 /**

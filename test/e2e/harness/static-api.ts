@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // A protected API that accepts one static Bearer token and counts what it saw.
 // Used for the harness check with n8n's built-in Header Auth and for the benchmark baseline.
 import { createServer, Server } from 'http';

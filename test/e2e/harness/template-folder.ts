@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // One n8n user folder per jest run with n8n's database created and migrated (a fresh database runs
 // a few hundred migrations, the longest part of a first start), copied into each spec's folder.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';

@@ -15,7 +15,7 @@ const LINE = /token-auth: .*/g;
 const PARTS = /^token-auth: (.+?)(?: \((.*)\))?((?: [a-zA-Z]+=\S*)+)\s*$/;
 
 export function tokenLogLines(output: string): TokenLogLine[] {
-	const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+	const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 	return (plain.match(LINE) ?? []).map((found) => {
 		// n8n's text format prints the metadata after the message: ` { "tokenEvent": "login", ... }`.
 		const text = found.replace(/ \{ ".*$/, '').trim();

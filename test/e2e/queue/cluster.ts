@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // An n8n queue-mode cluster: Redis, Postgres, `n8n start` as main and `n8n worker` processes,
 // one encryption key, the package installed in every process's own user folder.
 //

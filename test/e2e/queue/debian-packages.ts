@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Redis and PostgreSQL from Debian's packages: installed with apt-get when missing (once per
 // machine), never started as system services: the harness starts its own processes.
 import { execFileSync } from 'child_process';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Drives webhook executions through the cluster and sums up who ran them.
 import { callWebhook, WebhookAnswer, WebhookWorkflow } from './webhook-workflow';
 

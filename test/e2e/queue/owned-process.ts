@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // A server process the harness started: its output, its exit, and a stop by PID only.
 import { ChildProcess, spawn, SpawnOptions } from 'child_process';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // PostgreSQL for n8n's data: a fresh cluster in a private folder owned by the postgres user,
 // its own server process on 127.0.0.1 with a private port, trust authentication.
 import { execFileSync } from 'child_process';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Redis for n8n's queue: its own process on 127.0.0.1, a private port, no persistence.
 import { mkdirSync } from 'fs';
 import { freePort } from '../harness/ports';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 import type { OwnedProcess } from './owned-process';
 
 /** Polls `ready` every 250 ms until it holds; fails early when `owner` exits. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Runs requests the way n8n runs them, through n8n-core's own request helpers
  * (`requestWithAuthentication`: the HTTP Request node; `httpRequestWithAuthentication`: other

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * An emulator of Basic's (basic.tech) documented public contract, for tests. One HTTP server on
  * 127.0.0.1 that stops by itself (idle timeout and maximum lifetime).

@@ -57,3 +57,10 @@ describe('checkExtraClaims and readAssertionLifetime', () => {
 		);
 	});
 });
+
+describe('checkExtraClaims with names a type reserves besides', () => {
+	it('refuses them with the rest', () => {
+		expect(() => checkExtraClaims('Extra Claims', { uri: 'x', iss: 'y' }, ['uri', 'nbf'])).toThrow('Extra Claims may not set "uri", "iss"');
+		expect(checkExtraClaims('Extra Claims', { scope: 'a' }, ['uri'])).toEqual({ scope: 'a' });
+	});
+});

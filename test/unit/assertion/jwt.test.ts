@@ -1,7 +1,7 @@
-import { constants, createPublicKey, verify } from 'crypto';
+import { constants, createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'crypto';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 
-import { ASYMMETRIC_ALGORITHMS, readPrivateKey, signJwt } from '../../../credentials/common/assertion';
+import { ASYMMETRIC_ALGORITHMS, jwsSignature, readPrivateKey, signJwt } from '../../../credentials/common/assertion';
 import { ecCertified, expectedThumbprints, rsaCertified } from './test-certificates';
 import { p256Key, p384Key, rsaKey } from './test-keys';
 
@@ -57,5 +57,53 @@ describe('signJwt: every algorithm verifies with jose against the public key', (
 	it('leaves kid out when no Key ID is set', () => {
 		const jwt = signJwt(claims, { algorithm: 'RS256', privateKey: readPrivateKey('Private Key', rsaKey.pkcs8), keyId: undefined });
 		expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256', typ: 'JWT' });
+	});
+});
+
+describe('signJwt: the self-signed algorithms (HS384, HS512, EdDSA) and extra header fields', () => {
+	it.each([
+		['HS256', 32],
+		['HS384', 48],
+		['HS512', 64],
+	] as const)('%s verifies with jose, the secret as bytes', async (algorithm, bytes) => {
+		const secret = Buffer.alloc(bytes, 7);
+		const jwt = signJwt(claims, { algorithm, secret, keyId: 'k-1' });
+		const verified = await jwtVerify(jwt, secret, { algorithms: [algorithm], currentDate: new Date(1700000100 * 1000) });
+		expect(verified.protectedHeader).toEqual({ alg: algorithm, typ: 'JWT', kid: 'k-1' });
+		expect(verified.payload).toEqual(claims);
+	});
+
+	it('EdDSA with an Ed25519 key verifies with jose', async () => {
+		const pair = generateKeyPairSync('ed25519');
+		const jwt = signJwt(claims, { algorithm: 'EdDSA', privateKey: pair.privateKey });
+		const verified = await jwtVerify(jwt, pair.publicKey, { algorithms: ['EdDSA'], currentDate: new Date(1700000100 * 1000) });
+		expect(verified.protectedHeader).toEqual({ alg: 'EdDSA', typ: 'JWT' });
+	});
+
+	it('puts extra header fields after alg, typ and kid', () => {
+		const jwt = signJwt(claims, { algorithm: 'HS256', secret: Buffer.alloc(32, 1), keyId: 'k' }, { nonce: 'abc', cty: 'x' });
+		expect(Object.entries(decodeProtectedHeader(jwt))).toEqual([['alg', 'HS256'], ['typ', 'JWT'], ['kid', 'k'], ['nonce', 'abc'], ['cty', 'x']]);
+	});
+});
+
+describe('jwsSignature against published examples', () => {
+	// RFC 7515 appendix A.1: the HS256 example, key and signing input as printed there.
+	it('RFC 7515 A.1 (HS256)', () => {
+		const secret = Buffer.from('AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow', 'base64url');
+		const input =
+			'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ';
+		expect(jwsSignature(input, { algorithm: 'HS256', secret }).toString('base64url')).toBe('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk');
+	});
+
+	// RFC 8037 appendix A.1 (the key) and A.4 (the Ed25519 signature of "Example of Ed25519 signing").
+	it('RFC 8037 A.4 (EdDSA, Ed25519)', () => {
+		const privateKey = createPrivateKey({
+			key: { kty: 'OKP', crv: 'Ed25519', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' },
+			format: 'jwk',
+		});
+		const input = 'eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc';
+		expect(jwsSignature(input, { algorithm: 'EdDSA', privateKey }).toString('base64url')).toBe(
+			'hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg',
+		);
 	});
 });

@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'crypto';
+
 import { readPrivateKey } from '../../../credentials/common/assertion';
 import { bodyOf, ed25519Pkcs8, encryptedPkcs1, encryptedPkcs8, p256Key, p384Key, rsaKey } from './test-keys';
 
@@ -41,5 +43,16 @@ describe('readPrivateKey', () => {
 
 	it('parses a key once, however often the settings are read', () => {
 		expect(readPrivateKey('Private Key', rsaKey.pkcs8)).toBe(readPrivateKey('Private Key', rsaKey.pkcs8));
+	});
+});
+
+describe('readPrivateKey with Ed25519 allowed (the Self-Signed JWT API)', () => {
+	it('reads an Ed25519 PKCS#8 key', () => {
+		expect(readPrivateKey('Private Key', ed25519Pkcs8, { edwards: true }).asymmetricKeyType).toBe('ed25519');
+	});
+
+	it('names the three kinds it takes when given another', () => {
+		const x448 = generateKeyPairSync('x448').privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+		expect(() => readPrivateKey('Private Key', x448, { edwards: true })).toThrow('Private Key is an x448 key: use an RSA, EC (P-256, P-384) or Ed25519 key');
 	});
 });

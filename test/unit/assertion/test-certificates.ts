@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 /**
  * Keys with self-signed certificates, made at test time with openssl (as test/servers/tls-material.ts
  * makes the labs' TLS certificates): the thumbprints the tests expect come from the certificate

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { BasicTechOAuth2Api } from '../../../credentials/BasicTechOAuth2Api.credentials';
 
 const credential = new BasicTechOAuth2Api();

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { nodeItems, parseExecutionJson } from '../../e2e/harness/cli';

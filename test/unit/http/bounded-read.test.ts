@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { Readable } from 'stream';
 
 import { readBoundedBody } from '../../../credentials/common/http/bounded-read';

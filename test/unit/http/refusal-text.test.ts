@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { MAX_SERVER_TEXT, refusalSentence, refusalText, serverText } from '../../../credentials/common/http/refusal-text';
 
 describe('the words of a refusal', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // n8n's own SSRF errors (@n8n/backend-network, the classes n8n 2.41 throws) turned into the
 // package's message. The errors are real instances, not look-alikes.
 import { SsrfBlockedHostnameError, SsrfBlockedIpError } from '@n8n/backend-network';

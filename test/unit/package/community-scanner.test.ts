@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The scanner step of `npm run lint` (scripts/scan-package.mjs, n8n's @n8n/scan-community-package)
 // must fail when a package breaks one of n8n's rules, not only pass on this one.
 import { execFileSync, spawnSync } from 'node:child_process';

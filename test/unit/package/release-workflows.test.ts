@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The GitHub workflows cannot run here; these tests read them and check the steps n8n's
 // verification and the README rely on, and that a bare `npm publish` is refused.
 import { spawnSync } from 'node:child_process';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { decodeJwt, jwtVerify } from 'jose';
 
 import { clientCredentialsScheme } from '../../../credentials/common/schemes/client-credentials';

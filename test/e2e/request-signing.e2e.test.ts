@@ -1,0 +1,125 @@
+// HMAC Signature API and AWS Signature V4 API in real n8n: the HTTP Request node's requests,
+// each checked by the signing lab from the raw bytes it received (query parameters set in the UI
+// and in the URL, JSON, form and raw bodies, an S3-style unsigned upload), and Retry On Fail
+// signing each try afresh (the lab refuses the first try, and refuses any replayed signature).
+import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
+import type { CredentialFixture } from './harness/cli';
+import { errorText, nodeItems } from './harness/cli';
+import { useN8nSpec } from './harness/spec-setup';
+import { HTTP_NODE, httpWorkflow, newId, type WorkflowFixture } from './harness/workflows';
+
+type Body = { json: string } | { form: Record<string, string> } | { raw: string; contentType: string };
+
+interface SignedCall {
+	credential: CredentialFixture;
+	method: 'GET' | 'POST' | 'PUT';
+	url: string;
+	query?: Record<string, string>;
+	body?: Body;
+	retry?: boolean;
+	items?: number;
+}
+
+/** The HTTP Request node (4.2) as the editor saves it for this call. */
+function signedWorkflow(call: SignedCall): WorkflowFixture {
+	const workflow = httpWorkflow({ url: call.url, credentialType: call.credential.type, credentialId: call.credential.id, credentialName: call.credential.name, items: call.items ?? 1 });
+	const node = workflow.nodes[2] as { parameters: Record<string, unknown> } & Record<string, unknown>;
+	node.parameters.method = call.method;
+	if (call.query !== undefined) {
+		Object.assign(node.parameters, { sendQuery: true, specifyQuery: 'keypair', queryParameters: { parameters: Object.entries(call.query).map(([name, value]) => ({ name, value })) } });
+	}
+	const body = call.body;
+	if (body !== undefined && 'json' in body) Object.assign(node.parameters, { sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: body.json });
+	if (body !== undefined && 'form' in body) {
+		Object.assign(node.parameters, { sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: Object.entries(body.form).map(([name, value]) => ({ name, value })) } });
+	}
+	if (body !== undefined && 'raw' in body) Object.assign(node.parameters, { sendBody: true, contentType: 'raw', rawContentType: body.contentType, body: body.raw });
+	if (call.retry === true) Object.assign(node, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 });
+	return workflow;
+}
+
+function credential(type: string, data: Record<string, unknown>): CredentialFixture {
+	const id = newId();
+	return { id, name: `${type} ${id}`, type, data };
+}
+
+describe('request signing in real n8n', () => {
+	const flows: Record<string, WorkflowFixture> = {};
+
+	const { n8n, lab } = useN8nSpec('request-signing', {
+		servers: { lab: startSigningLab },
+		fixtures: ({ lab }) => {
+			const creds = {
+				binance: credential('hmacSignatureApi', { preset: 'binance', ...SIGNING_LAB_KEYS.binance, recvWindow: '5000' }),
+				okx: credential('hmacSignatureApi', { preset: 'okxV5', ...SIGNING_LAB_KEYS.okx }),
+				kraken: credential('hmacSignatureApi', { preset: 'kraken', ...SIGNING_LAB_KEYS.kraken }),
+				rfc9421: credential('hmacSignatureApi', { preset: 'httpMessageSignatures', messageSignatureAlgorithm: 'ed25519', keyId: 'lab-ed25519', privateKey: lab.rfc9421PrivateKeyPem }),
+				aws: credential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed' }),
+				s3: credential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'auto', service: 's3', payloadSigning: 'unsigned' }),
+				badSecret: credential('hmacSignatureApi', { preset: 'custom', apiKey: 'k', secret: 'not-hex-SECRET', keyEncoding: 'hex', stringToSign: '{method}' }),
+			};
+			const calls: Record<string, SignedCall> = {
+				binanceQuery: { credential: creds.binance, method: 'GET', url: `=${lab.url}/binance/api/v3/account?symbol=LTC BTC&item={{ $json.i }}`, query: { side: 'BUY', note: 'a b+c~' }, items: 3 },
+				binanceForm: { credential: creds.binance, method: 'POST', url: `${lab.url}/binance/api/v3/order`, body: { form: { quantity: '1', note: 'x+y z' } } },
+				okxJson: { credential: creds.okx, method: 'POST', url: `${lab.url}/okx/api/v5/trade/order?tag=a b`, body: { json: '{"instId": "BTC-USDT", "sz": "1"}' } },
+				krakenForm: { credential: creds.kraken, method: 'POST', url: `${lab.url}/kraken/0/private/AddOrder`, body: { form: { pair: 'XBTUSD', volume: '1.25' } } },
+				rfc9421Json: { credential: creds.rfc9421, method: 'POST', url: `${lab.url}/rfc9421/orders?x=1`, body: { json: '{"a": [1, 2]}' } },
+				awsQueryJson: { credential: creds.aws, method: 'POST', url: `${lab.url}/aws/items?in+url=a b~`, query: { 'q key': 'x y', tilde: '~+', q: 'second' }, body: { json: '{"a": "é"}' } },
+				awsForm: { credential: creds.aws, method: 'POST', url: `${lab.url}/aws/form`, body: { form: { a: 'b c', d: '~+' } } },
+				awsRaw: { credential: creds.aws, method: 'PUT', url: `${lab.url}/aws/raw`, body: { raw: 'line 1\nline 2', contentType: 'text/plain' } },
+				s3Put: { credential: creds.s3, method: 'PUT', url: `${lab.url}/aws/bucket/a key.txt`, body: { raw: 'file content', contentType: 'text/plain' } },
+				awsRetry: { credential: creds.aws, method: 'GET', url: `${lab.url}/aws/retry`, retry: true },
+				binanceRetry: { credential: creds.binance, method: 'GET', url: `${lab.url}/binance/retry`, retry: true },
+				krakenRetry: { credential: creds.kraken, method: 'POST', url: `${lab.url}/kraken/retry`, body: { form: { a: '1' } }, retry: true },
+				badSecret: { credential: creds.badSecret, method: 'GET', url: `${lab.url}/okx/never` },
+			};
+			for (const [name, call] of Object.entries(calls)) flows[name] = signedWorkflow(call);
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
+	});
+
+	beforeEach(() => lab.reset());
+
+	const verdicts = () => lab.verdicts.map(({ ok, reason }) => (ok ? 'ok' : reason));
+
+	it('Binance: query parameters from the UI and the URL, signed per item, none replayed', async () => {
+		const result = await n8n.cli.execute(flows.binanceQuery.id);
+		expect(result.ok).toBe(true);
+		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(3);
+		expect(verdicts()).toEqual(['ok', 'ok', 'ok']);
+		expect(lab.verdicts[0].target).toMatch(/^\/binance\/api\/v3\/account\?symbol=LTC%20BTC&item=0&side=BUY&note=a%20b%2Bc~&recvWindow=5000&timestamp=\d{13}&signature=[0-9a-f]{64}$/);
+	});
+
+	it.each([
+		['binanceForm', 'Binance, a form body', 'quantity=1&note=x%2By%20z'],
+		['okxJson', 'OKX, a JSON body and a query in the URL', '{"instId":"BTC-USDT","sz":"1"}'],
+		['krakenForm', 'Kraken, the nonce in the form body', /^nonce=\d{13}&pair=XBTUSD&volume=1\.25$/],
+		['rfc9421Json', 'RFC 9421 (ed25519), verified by http-message-signatures', '{"a":[1,2]}'],
+		['awsQueryJson', 'AWS, query in the UI and the URL with spaces, ~ and +, JSON body', '{"a":"é"}'],
+		['awsForm', 'AWS, a form body', 'a=b%20c&d=~%2B'],
+		['awsRaw', 'AWS, a raw body', 'line 1\nline 2'],
+		['s3Put', 'AWS S3-style PUT with UNSIGNED-PAYLOAD', 'file content'],
+	])('%s: %s', async (flow, _title, body) => {
+		const result = await n8n.cli.execute(flows[flow].id);
+		expect(verdicts()).toEqual(['ok']);
+		expect(result.ok).toBe(true);
+		if (typeof body === 'string') expect(lab.verdicts[0].body).toBe(body);
+		else expect(lab.verdicts[0].body).toMatch(body);
+	});
+
+	it.each([['awsRetry'], ['binanceRetry'], ['krakenRetry']])('%s: Retry On Fail signs the second try afresh', async (flow) => {
+		lab.failFirst(flow === 'awsRetry' ? '/aws/retry' : flow === 'binanceRetry' ? '/binance/retry' : '/kraken/retry');
+		const result = await n8n.cli.execute(flows[flow].id);
+		expect(result.ok).toBe(true);
+		expect(lab.verdicts.map(({ ok, status }) => [ok, status])).toEqual([[true, 503], [true, 200]]);
+		expect(lab.verdicts[1].proof).not.toBe(lab.verdicts[0].proof);
+	});
+
+	it('a secret that is not valid in its encoding fails before anything is sent, without the secret', async () => {
+		const result = await n8n.cli.execute(flows.badSecret.id);
+		expect(result.ok).toBe(false);
+		expect(errorText(result.run)).toMatch(/Secret is not valid hex/);
+		expect(JSON.stringify(result.run)).not.toContain('not-hex-SECRET');
+		expect(lab.verdicts).toHaveLength(0);
+	});
+});
