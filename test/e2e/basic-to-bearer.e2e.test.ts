@@ -5,45 +5,32 @@ import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
-
+import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('Basic to Bearer API in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab } = useN8nSpec('basic-to-bearer', {
-		// A new n8n process per run, as each check here was written for (a cold credential per run).
-		separateProcesses: true,
 		servers: { lab: startTokenLab },
 		fixtures: ({ lab }) => {
-			const wrongPassword = `wrong-${lab.settings.password}`;
-			const creds = {
-				reuse: basicToBearerCredential(lab),
-				hundred: basicToBearerCredential(lab),
-				early: basicToBearerCredential(lab),
-				expiredStored: basicToBearerCredential(lab),
-				after401: basicToBearerCredential(lab),
-				wrong: basicToBearerCredential(lab, { password: wrongPassword }),
-				raw: basicToBearerCredential(lab, { omitBearerPrefix: true }),
+			const checks: Record<string, { items?: number; options?: Record<string, unknown>; fields?: Record<string, unknown> }> = {
+				reuse: {},
+				hundred: { items: 100 },
+				// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
+				early: { items: 6, options: { batching: { batch: { batchSize: 1, batchInterval: 5000 } } } },
+				expiredStored: {},
+				after401: {},
+				wrong: { items: 5, fields: { password: `wrong-${lab.settings.password}` } },
+				raw: { fields: { omitBearerPrefix: true } },
 			};
-			const flow = (key: keyof typeof creds, items = 1, options: Record<string, unknown> = {}) =>
-				(flows[key] = httpWorkflow({
-					url: `=${lab.apiUrl}?item={{ $json.i }}`,
-					credentialType: 'basicToBearerApi',
-					credentialId: creds[key].id,
-					credentialName: creds[key].name,
-					items,
-					options,
-				}));
-			flow('reuse');
-			flow('hundred', 100);
-			// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
-			flow('early', 6, { batching: { batch: { batchSize: 1, batchInterval: 5000 } } });
-			flow('expiredStored');
-			flow('after401');
-			flow('wrong', 5);
-			flow('raw');
-			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+			// One n8n process holds one token per settings: each credential has a token URL of its own
+			// (the lab reads only the path), so each check starts with a cold credential.
+			const credentials = Object.entries(checks).map(([key, { items, options, fields }]) => {
+				const credential = basicToBearerCredential(lab, { accessTokenUrl: `${lab.basicTokenUrl}?credential=${key}`, ...fields });
+				flows[key] = flow(credential, itemUrl(lab.apiUrl), items, options);
+				return credential;
+			});
+			return { credentials, workflows: Object.values(flows) };
 		},
 	});
 
@@ -54,7 +41,9 @@ describe('Basic to Bearer API in real n8n', () => {
 
 	it('reuses one token across executions (one token call for three executions)', async () => {
 		for (let run = 0; run < 3; run++) {
-			const result = await n8n.cli.execute(flows.reuse.id);
+			// The third run is in the next n8n process: the token it finds is the one stored in n8n's database.
+			if (run === 2) await n8n.restart();
+			const result = await n8n.execute(flows.reuse.id);
 			expect(result.ok).toBe(true);
 			expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
 		}
@@ -67,7 +56,7 @@ describe('Basic to Bearer API in real n8n', () => {
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 }); // every item's request starts while the login is on its way
-		const result = await n8n.cli.execute(flows.hundred.id);
+		const result = await n8n.execute(flows.hundred.id);
 		expect(result.ok).toBe(true);
 		const items = nodeItems(result.run, HTTP_NODE);
 		expect(items).toHaveLength(100);
@@ -81,7 +70,7 @@ describe('Basic to Bearer API in real n8n', () => {
 		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
 		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
 		lab.set({ lifetimeSeconds: 20, expiredStatus: 403 });
-		const result = await n8n.cli.execute(flows.early.id);
+		const result = await n8n.execute(flows.early.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
@@ -96,11 +85,12 @@ describe('Basic to Bearer API in real n8n', () => {
 
 	it('renews an expired stored token before the next execution sends it', async () => {
 		lab.set({ lifetimeSeconds: 6, expiredStatus: 403 });
-		const first = await n8n.cli.execute(flows.expiredStored.id);
+		const first = await n8n.execute(flows.expiredStored.id);
 		expect(first.ok).toBe(true);
 		const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
-		await waitUntil('the stored token to expire', () => lab.hasExpired(stored), 30_000);
-		const second = await n8n.cli.execute(flows.expiredStored.id);
+		// The next execution is in the next n8n process: the token it finds is the one stored in n8n's database.
+		await Promise.all([n8n.restart(), waitUntil('the stored token to expire', () => lab.hasExpired(stored), 30_000)]);
+		const second = await n8n.execute(flows.expiredStored.id);
 		expect(second.ok).toBe(true);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.basicTokenCalls).toBe(2);
@@ -108,10 +98,10 @@ describe('Basic to Bearer API in real n8n', () => {
 	});
 
 	it('renews after the API answers 401 and the request succeeds', async () => {
-		const first = await n8n.cli.execute(flows.after401.id);
+		const first = await n8n.execute(flows.after401.id);
 		expect(first.ok).toBe(true);
 		lab.revokeAllTokens();
-		const second = await n8n.cli.execute(flows.after401.id);
+		const second = await n8n.execute(flows.after401.id);
 		expect(second.ok).toBe(true);
 		expect(nodeItems(second.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.counts.basicTokenCalls).toBe(2);
@@ -122,7 +112,7 @@ describe('Basic to Bearer API in real n8n', () => {
 	});
 
 	it('sends the raw token without "Bearer " when Use Raw Token is on', async () => {
-		const result = await n8n.cli.execute(flows.raw.id);
+		const result = await n8n.execute(flows.raw.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, rawToken: true })]);
 		expect(lab.apiAuthorizations[0]).toMatch(/^lab-/);
@@ -131,7 +121,7 @@ describe('Basic to Bearer API in real n8n', () => {
 	it('a wrong password makes at most one token call and fails with a message without the secret', async () => {
 		lab.set({ echoPasswordOnRefusal: true }); // the endpoint even writes the password into its answer
 		const wrongPassword = `wrong-${lab.settings.password}`;
-		const result = await n8n.cli.execute(flows.wrong.id);
+		const result = await n8n.execute(flows.wrong.id);
 		expect(result.ok).toBe(false);
 		expect(lab.counts.basicTokenCalls).toBeLessThanOrEqual(1);
 		expect(lab.counts.basicRefused).toBe(lab.counts.basicTokenCalls);

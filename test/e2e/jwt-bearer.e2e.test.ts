@@ -1,50 +1,37 @@
 // OAuth2 JWT Bearer API in real n8n: HTTP Request node, predefined credential type, against the JWT
 // Bearer lab (test/servers/jwt-bearer-lab.ts: @node-oauth/oauth2-server with the RFC 7523 grant,
 // assertions verified with jose, replayed jti refused). Every count asserted is what the lab saw.
-import { JWT_BEARER_GRANT, startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
+import { JWT_BEARER_GRANT, startJwtBearerLab } from '../servers/jwt-bearer-lab';
 import { errorText, nodeItems } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { jwtBearerCredential, keyChunks } from './harness/machine-credentials';
-import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
+import { useN8nSpec } from './harness/spec-setup';
+import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
-	let n8n: N8nInstance;
-	let lab: JwtBearerLab;
 	const flows: Record<string, WorkflowFixture> = {};
 
-	beforeAll(async () => {
-		lab = await startJwtBearerLab();
-		n8n = createInstance('jwt-bearer');
-		const creds = {
-			grant: jwtBearerCredential(lab),
-			es256: jwtBearerCredential(lab, { privateKey: lab.keys.ec256.privateKeyPem, keyId: lab.keys.ec256.kid, signingAlgorithm: 'ES256' }),
-			renewing: jwtBearerCredential(lab),
-			withSecret: jwtBearerCredential(lab, { clientAuthentication: 'header', clientId: lab.settings.clientId, clientSecret: lab.settings.clientSecret }),
-			// A key the lab does not trust for this issuer.
-			untrusted: jwtBearerCredential(lab, { privateKey: lab.clientKey.privateKeyPem, keyId: '' }),
-		};
-		const flow = (key: keyof typeof creds, items = 1, options: Record<string, unknown> = {}) =>
-			(flows[key] = httpWorkflow({
-				url: `=${lab.apiUrl}?item={{ $json.i }}`,
-				credentialType: 'jwtBearerOAuth2Api',
-				credentialId: creds[key].id,
-				credentialName: creds[key].name,
-				items,
-				options,
-			}));
-		flow('grant', 100);
-		flow('es256');
-		// One item a second, so that a 4 s token reaches its renewal margin inside the run.
-		flow('renewing', 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
-		flow('withSecret');
-		flow('untrusted', 5);
-		await n8n.cli.importCredentials(Object.values(creds));
-		await n8n.cli.importWorkflow(Object.values(flows));
-	});
-
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
+	const { n8n, lab } = useN8nSpec('jwt-bearer', {
+		// A second subject the lab accepts: the renewing credential's settings differ from the grant's,
+		// so neither finds a token the other left in the spec's n8n process.
+		servers: { lab: async () => await startJwtBearerLab({ subjects: ['alice@example.com', 'bob@example.com'] }) },
+		fixtures: ({ lab }) => {
+			const creds = {
+				grant: jwtBearerCredential(lab),
+				es256: jwtBearerCredential(lab, { privateKey: lab.keys.ec256.privateKeyPem, keyId: lab.keys.ec256.kid, signingAlgorithm: 'ES256' }),
+				renewing: jwtBearerCredential(lab, { subject: 'bob@example.com' }),
+				withSecret: jwtBearerCredential(lab, { clientAuthentication: 'header', clientId: lab.settings.clientId, clientSecret: lab.settings.clientSecret }),
+				// A key the lab does not trust for this issuer.
+				untrusted: jwtBearerCredential(lab, { privateKey: lab.clientKey.privateKeyPem, keyId: '' }),
+			};
+			const url = itemUrl(lab.apiUrl);
+			flows.grant = flow(creds.grant, url, 100);
+			flows.es256 = flow(creds.es256, url);
+			// One item a second, so that a 4 s token reaches its renewal margin inside the run.
+			flows.renewing = flow(creds.renewing, url, 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
+			flows.withSecret = flow(creds.withSecret, url);
+			flows.untrusted = flow(creds.untrusted, url, 5);
+			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+		},
 	});
 
 	beforeEach(() => {
@@ -54,7 +41,7 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 
 	it('the JWT Bearer grant: one token call for 100 items, a verified RS256 assertion with iss, sub, aud, jti, exp', async () => {
 		lab.set({ tokenDelayMs: 300 });
-		const result = await n8n.cli.execute(flows.grant.id);
+		const result = await n8n.execute(flows.grant.id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(100);
 		expect(lab.counts.tokenCalls).toBe(1);
@@ -74,31 +61,32 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 	});
 
 	it('ES256 assertions are accepted', async () => {
-		const result = await n8n.cli.execute(flows.es256.id);
+		const result = await n8n.execute(flows.es256.id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.tokenCalls.map((call) => [call.header?.alg, call.status])).toEqual([['ES256', 200]]);
 	});
 
 	it('renews before expiry with a fresh assertion each time (the lab refuses a replayed jti; none was refused)', async () => {
 		lab.set({ lifetimeSeconds: 4 });
-		const result = await n8n.cli.execute(flows.renewing.id);
+		const result = await n8n.execute(flows.renewing.id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.counts.apiAccepted).toBe(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.tokenCalls).toBeGreaterThanOrEqual(2);
 		expect(lab.counts.replaysRefused).toBe(0);
+		expect(new Set(lab.apiSubjects)).toEqual(new Set(['bob@example.com']));
 		const jtis = lab.tokenCalls.map((call) => call.claims?.jti);
 		expect(new Set(jtis).size).toBe(jtis.length);
 	});
 
 	it('with Client Authentication "Client Secret in Header" the lab authenticates the client too', async () => {
-		const result = await n8n.cli.execute(flows.withSecret.id);
+		const result = await n8n.execute(flows.withSecret.id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(lab.tokenCalls.map((call) => [call.authMethod, call.status])).toEqual([['client_secret_basic', 200]]);
 	});
 
 	it('a key the server does not trust: refused, no API call, and no key material in the message or output', async () => {
-		const result = await n8n.cli.execute(flows.untrusted.id);
+		const result = await n8n.execute(flows.untrusted.id);
 		expect(result.ok).toBe(false);
 		expect(lab.counts.tokenCalls).toBe(1);
 		expect(lab.tokenCalls[0]).toEqual(expect.objectContaining({ status: 400, error: 'invalid_grant' }));

@@ -5,35 +5,30 @@ import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { passwordGrantCredential } from './harness/lab-credentials';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
-
+import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('OAuth2 Password Grant API in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab } = useN8nSpec('password-grant', {
-		// A new n8n process per run, as each check here was written for (a cold credential per run).
-		separateProcesses: true,
 		servers: { lab: startTokenLab },
 		fixtures: ({ lab }) => {
-			const creds = {
-				reuse: passwordGrantCredential(lab),
-				hundred: passwordGrantCredential(lab),
-				rotation: passwordGrantCredential(lab),
-				after401: passwordGrantCredential(lab),
-				inBody: passwordGrantCredential(lab, { clientAuthentication: 'body' }),
-				wrong: passwordGrantCredential(lab, { password: `wrong-${lab.settings.password}` }),
+			const checks: Record<string, { items?: number; fields?: Record<string, unknown> }> = {
+				reuse: {},
+				hundred: { items: 100 },
+				rotation: {},
+				after401: {},
+				inBody: { fields: { clientAuthentication: 'body' } },
+				wrong: { items: 5, fields: { password: `wrong-${lab.settings.password}` } },
 			};
-			for (const [key, cred] of Object.entries(creds)) {
-				flows[key] = httpWorkflow({
-					url: `=${lab.apiUrl}?item={{ $json.i }}`,
-					credentialType: 'passwordGrantOAuth2Api',
-					credentialId: cred.id,
-					credentialName: cred.name,
-					items: key === 'hundred' ? 100 : key === 'wrong' ? 5 : 1,
-				});
-			}
-			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+			// One n8n process holds one token per settings: each credential has a token URL of its own
+			// (the lab reads only the path), so each check starts with a cold credential.
+			const credentials = Object.entries(checks).map(([key, { items, fields }]) => {
+				const credential = passwordGrantCredential(lab, { accessTokenUrl: `${lab.oauthTokenUrl}?credential=${key}`, ...fields });
+				flows[key] = flow(credential, itemUrl(lab.apiUrl), items);
+				return credential;
+			});
+			return { credentials, workflows: Object.values(flows) };
 		},
 	});
 	const refreshRequests = () => lab.tokenRequests.filter((r) => r.form.grant_type === 'refresh_token');
@@ -45,7 +40,9 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 
 	it('reuses one token across executions (one password grant for three executions)', async () => {
 		for (let run = 0; run < 3; run++) {
-			const result = await n8n.cli.execute(flows.reuse.id);
+			// The third run is in the next n8n process: the token it finds is the one stored in n8n's database.
+			if (run === 2) await n8n.restart();
+			const result = await n8n.execute(flows.reuse.id);
 			expect(result.ok).toBe(true);
 			expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
 		}
@@ -57,7 +54,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 });
-		const result = await n8n.cli.execute(flows.hundred.id);
+		const result = await n8n.execute(flows.hundred.id);
 		expect(result.ok).toBe(true);
 		const items = nodeItems(result.run, HTTP_NODE);
 		expect(items).toHaveLength(100);
@@ -73,9 +70,12 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 		for (let run = 0; run < 3; run++) {
 			if (run > 0) {
 				const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
-				await waitUntil('the stored access token to expire', () => lab.hasExpired(stored), 30_000);
+				const expired = waitUntil('the stored access token to expire', () => lab.hasExpired(stored), 30_000);
+				// The second refresh is in the next n8n process: the rotated refresh token it sends is the one
+				// stored in n8n's database.
+				await Promise.all([run === 2 ? n8n.restart() : undefined, expired]);
 			}
-			const result = await n8n.cli.execute(flows.rotation.id);
+			const result = await n8n.execute(flows.rotation.id);
 			expect(result.ok).toBe(true);
 		}
 		expect(lab.counts.oauthPasswordCalls).toBe(1);
@@ -87,13 +87,13 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 		expect(issued).toHaveLength(3);
 		// Each refresh used the newest refresh token, not the first one (which the server revoked).
 		expect(refreshRequests().map((r) => r.form.refresh_token)).toEqual([issued[0], issued[1]]);
-	}, 600_000); // three n8n executions: each took 1-3 min on a loaded machine
+	}, 600_000); // an n8n start and three executions: an n8n start alone took minutes on a loaded machine
 
 	it('renews after the API answers 401 (with the refresh token) and the request succeeds', async () => {
-		const first = await n8n.cli.execute(flows.after401.id);
+		const first = await n8n.execute(flows.after401.id);
 		expect(first.ok).toBe(true);
 		lab.revokeAllTokens();
-		const second = await n8n.cli.execute(flows.after401.id);
+		const second = await n8n.execute(flows.after401.id);
 		expect(second.ok).toBe(true);
 		expect(nodeItems(second.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.counts.oauthPasswordCalls).toBe(1);
@@ -103,7 +103,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	});
 
 	it('sends the client credentials in the body when asked', async () => {
-		const result = await n8n.cli.execute(flows.inBody.id);
+		const result = await n8n.execute(flows.inBody.id);
 		expect(result.ok).toBe(true);
 		expect(lab.tokenRequests).toHaveLength(1);
 		const [request] = lab.tokenRequests;
@@ -116,7 +116,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	it('a wrong password makes at most one token call and fails with a message without the secret', async () => {
 		lab.set({ echoPasswordOnRefusal: true });
 		const wrongPassword = `wrong-${lab.settings.password}`;
-		const result = await n8n.cli.execute(flows.wrong.id);
+		const result = await n8n.execute(flows.wrong.id);
 		expect(result.ok).toBe(false);
 		expect(lab.counts.oauthPasswordCalls + lab.counts.oauthRefreshCalls).toBeLessThanOrEqual(1);
 		expect(lab.counts.oauthRefused).toBe(lab.counts.oauthPasswordCalls);

@@ -7,62 +7,66 @@ import { privateCaCertificate } from '../servers/tls-material';
 import { errorText, nodeItems } from './harness/cli';
 import { tokenLoginCredential } from './harness/lab-credentials';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow, WorkflowFixture } from './harness/workflows';
+import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('Token Login API in real n8n', () => {
 	const PROXIED_HOST = 'login.lab.internal';
+	// Listed in NO_PROXY beside the proxy: the proxy would resolve it too, so only NO_PROXY keeps its login from it.
+	const BYPASSED_HOST = 'bypass.lab.internal';
 	const ca = privateCaCertificate([PROXIED_HOST]);
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab, caLab, proxy } = useN8nSpec('token-login', {
-		// A new n8n process per run, as each check here was written for (a cold credential per run).
-		separateProcesses: true,
 		servers: {
 			lab: async () => await startLoginLab(),
 			caLab: async () => await startLoginLab({}, { tls: ca }),
-			proxy: async () => await startForwardProxy({ [PROXIED_HOST]: '127.0.0.1' }),
+			proxy: async () => await startForwardProxy({ [PROXIED_HOST]: '127.0.0.1', [BYPASSED_HOST]: '127.0.0.1' }),
 		},
 		fixtures: ({ lab, caLab }) => {
-			const proxiedBase = `http://${PROXIED_HOST}:${new URL(lab.url).port}`;
+			const port = new URL(lab.url).port;
+			const proxiedTlsBase = `https://${PROXIED_HOST}:${new URL(caLab.url).port}`;
+			// Each credential's settings differ from the others' (fields, URL or password), so none finds
+			// a token another check left in the spec's n8n process.
 			const creds = {
 				jsonHeader: tokenLoginCredential(lab, { usernameField: 'auth.email', passField: 'auth.password', answerLocation: 'header', answerKey: 'X-Auth-Token' }),
 				cookie: tokenLoginCredential(lab, { sendCredentialsAs: 'formBody', answerLocation: 'cookie', answerKey: 'sid', placement: 'cookie', cookieName: 'sid' }),
 				hundred: tokenLoginCredential(lab),
 				absolute: tokenLoginCredential(lab, { expiryKey: 'data.expires', expiryFormat: 'iso8601' }),
 				privateCa: tokenLoginCredential(caLab),
-				proxied: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
-				bypassed: tokenLoginCredential(lab, { loginUrl: `${proxiedBase}/login` }),
-				proxiedTls: tokenLoginCredential(caLab, { loginUrl: `https://${PROXIED_HOST}:${new URL(caLab.url).port}/login` }),
+				proxied: tokenLoginCredential(lab, { loginUrl: `http://${PROXIED_HOST}:${port}/login` }),
+				bypassed: tokenLoginCredential(lab, { loginUrl: `http://${BYPASSED_HOST}:${port}/login` }),
+				proxiedTls: tokenLoginCredential(caLab, { loginUrl: `${proxiedTlsBase}/login` }),
 				locked: tokenLoginCredential(lab, { password: 'wrong-Pa55word' }),
 			};
-			const flow = (key: keyof typeof creds, url: string, items = 1, options: Record<string, unknown> = {}) =>
-				(flows[key] = httpWorkflow({ url, credentialType: 'tokenLoginApi', credentialId: creds[key].id, credentialName: creds[key].name, items, options }));
-			const itemUrl = (base: string) => `=${base}?item={{ $json.i }}`;
-			flow('jsonHeader', itemUrl(lab.apiUrl));
-			flow('cookie', itemUrl(lab.apiUrl));
-			flow('hundred', itemUrl(lab.apiUrl), 100);
+			flows.jsonHeader = flow(creds.jsonHeader, itemUrl(lab.apiUrl));
+			flows.cookie = flow(creds.cookie, itemUrl(lab.apiUrl));
+			flows.hundred = flow(creds.hundred, itemUrl(lab.apiUrl), 100);
 			// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
-			flow('absolute', itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 5000 } } });
-			flow('privateCa', itemUrl(caLab.apiUrl));
-			flow('proxied', itemUrl(`${proxiedBase}/api/things`));
+			flows.absolute = flow(creds.absolute, itemUrl(lab.apiUrl), 6, { batching: { batch: { batchSize: 1, batchInterval: 5000 } } });
+			flows.privateCa = flow(creds.privateCa, itemUrl(caLab.apiUrl));
+			flows.proxied = flow(creds.proxied, itemUrl(`http://${PROXIED_HOST}:${port}/api/things`));
 			// The API itself is reached directly, so only the login can have needed the proxy.
-			flow('bypassed', itemUrl(lab.apiUrl));
-			flow('proxiedTls', itemUrl(`https://${PROXIED_HOST}:${new URL(caLab.url).port}/api/things`));
-			flow('locked', itemUrl(lab.apiUrl));
+			flows.bypassed = flow(creds.bypassed, itemUrl(lab.apiUrl));
+			flows.proxiedTls = flow(creds.proxiedTls, itemUrl(`${proxiedTlsBase}/api/things`));
+			flows.locked = flow(creds.locked, itemUrl(lab.apiUrl));
 			return { credentials: Object.values(creds), workflows: Object.values(flows) };
 		},
 	});
+	// Instance settings (process environment): each change is one n8n start, so the checks that need
+	// them come last, those sharing settings one after the other.
+	const trustingCa = () => ({ NODE_EXTRA_CA_CERTS: ca.caFile as string });
+	const httpProxy = () => ({ HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: BYPASSED_HOST, no_proxy: BYPASSED_HOST });
+	const httpsProxyTrustingCa = () => ({ HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '', ...trustingCa() });
 
 	beforeEach(() => {
 		lab.set({ usernamePath: 'username', passwordPath: 'password', tokenIn: 'body', tokenKey: 'token', expiryStyle: 'secondsFromNow', expiryPath: 'expires_in' });
 		lab.set({ lifetimeSeconds: 3600, expiredStatus: 401, tokenDelayMs: 0, apiExpects: { sendAs: 'header', name: 'authorization', prefix: 'Bearer ' } });
 		lab.resetCounts();
-		n8n.cli.extraEnv = {};
 	});
 
 	it('JSON-body login with nested fields, token from a response header, sent as Authorization: Bearer', async () => {
 		lab.set({ usernamePath: 'auth.email', passwordPath: 'auth.password', tokenIn: 'header', tokenKey: 'x-auth-token' });
-		const result = await n8n.cli.execute(flows.jsonHeader.id);
+		const result = await n8n.execute(flows.jsonHeader.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
 		expect(lab.counts.loginCalls).toBe(1);
@@ -72,7 +76,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('form login, token from a cookie, sent back as a cookie', async () => {
 		lab.set({ tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } });
-		const result = await n8n.cli.execute(flows.cookie.id);
+		const result = await n8n.execute(flows.cookie.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.logins[0].headers['content-type']).toMatch(/x-www-form-urlencoded/);
@@ -83,7 +87,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 });
-		const result = await n8n.cli.execute(flows.hundred.id);
+		const result = await n8n.execute(flows.hundred.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(100);
 		expect(lab.counts.loginCalls).toBe(1);
@@ -95,7 +99,7 @@ describe('Token Login API in real n8n', () => {
 		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
 		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
 		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 20, expiredStatus: 403 });
-		const result = await n8n.cli.execute(flows.absolute.id);
+		const result = await n8n.execute(flows.absolute.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
@@ -105,13 +109,24 @@ describe('Token Login API in real n8n', () => {
 		expect(lab.counts.loginCalls).toBeLessThanOrEqual(3);
 	});
 
+	it("names the refusal with the server's sentence beside its code, without the password", async () => {
+		lab.set({ refusal: { error: 'invalid_login', message: 'Account locked after 5 failed attempts (last password: {password})' } });
+		const result = await n8n.execute(flows.locked.id);
+		expect(result.ok).toBe(false);
+		expect(errorText(result.run)).toContain('The token endpoint refused the login (HTTP 401: invalid_login: Account locked after 5 failed attempts (last password: ***))');
+		expect(JSON.stringify(result.run)).not.toContain('wrong-Pa55word');
+		expect(lab.counts.loginRefused).toBe(1);
+		expect(lab.counts.apiCalls).toBe(0);
+	});
+
 	it('trusts a private CA given with NODE_EXTRA_CA_CERTS, and names the certificate problem without it', async () => {
-		const without = await n8n.cli.execute(flows.privateCa.id);
+		await n8n.useSettings({});
+		const without = await n8n.execute(flows.privateCa.id);
 		expect(without.ok).toBe(false);
 		expect(errorText(without.run)).toMatch(/TLS certificate is signed by an unknown certificate authority/);
 		expect(caLab.counts.loginCalls).toBe(0);
-		n8n.cli.extraEnv = { NODE_EXTRA_CA_CERTS: ca.caFile as string };
-		const trusted = await n8n.cli.execute(flows.privateCa.id);
+		await n8n.useSettings(trustingCa());
+		const trusted = await n8n.execute(flows.privateCa.id);
 		expect(trusted.ok).toBe(true);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
@@ -119,8 +134,8 @@ describe('Token Login API in real n8n', () => {
 
 	it('routes the login through HTTP_PROXY to a host name only the proxy resolves', async () => {
 		proxy.seen.length = 0;
-		n8n.cli.extraEnv = { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '', no_proxy: '' };
-		const result = await n8n.cli.execute(flows.proxied.id);
+		await n8n.useSettings(httpProxy());
+		const result = await n8n.execute(flows.proxied.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
 		expect(proxy.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^POST http:\/\/login\.lab\.internal:\d+\/login$/)]));
@@ -130,8 +145,8 @@ describe('Token Login API in real n8n', () => {
 
 	it('NO_PROXY sends the login around the proxy (the host name then does not resolve)', async () => {
 		proxy.seen.length = 0;
-		n8n.cli.extraEnv = { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: PROXIED_HOST, no_proxy: PROXIED_HOST };
-		const result = await n8n.cli.execute(flows.bypassed.id);
+		await n8n.useSettings(httpProxy());
+		const result = await n8n.execute(flows.bypassed.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/host name (was not found|could not be resolved)/);
 		expect(proxy.seen).toEqual([]);
@@ -141,22 +156,12 @@ describe('Token Login API in real n8n', () => {
 	it('routes an HTTPS login through HTTPS_PROXY (CONNECT) and trusts the private CA on the way', async () => {
 		proxy.seen.length = 0;
 		caLab.resetCounts();
-		n8n.cli.extraEnv = { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '', NODE_EXTRA_CA_CERTS: ca.caFile as string };
-		const result = await n8n.cli.execute(flows.proxiedTls.id);
+		await n8n.useSettings(httpsProxyTrustingCa());
+		const result = await n8n.execute(flows.proxiedTls.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
 		expect(proxy.seen[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
-	});
-
-	it("names the refusal with the server's sentence beside its code, without the password", async () => {
-		lab.set({ refusal: { error: 'invalid_login', message: 'Account locked after 5 failed attempts (last password: {password})' } });
-		const result = await n8n.cli.execute(flows.locked.id);
-		expect(result.ok).toBe(false);
-		expect(errorText(result.run)).toContain('The token endpoint refused the login (HTTP 401: invalid_login: Account locked after 5 failed attempts (last password: ***))');
-		expect(JSON.stringify(result.run)).not.toContain('wrong-Pa55word');
-		expect(lab.counts.loginRefused).toBe(1);
-		expect(lab.counts.apiCalls).toBe(0);
 	});
 });
