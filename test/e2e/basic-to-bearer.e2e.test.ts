@@ -4,7 +4,7 @@ import { startTokenLab } from '../servers/token-lab';
 import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
-import { useN8nSpec } from './harness/spec-setup';
+import { N8N_START_TIMEOUT_MS, useN8nSpec } from './harness/spec-setup';
 import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('Basic to Bearer API in real n8n', () => {
@@ -52,7 +52,7 @@ describe('Basic to Bearer API in real n8n', () => {
 		expect(lab.counts.apiRejected).toBe(0);
 		expect(new Set(lab.apiAuthorizations).size).toBe(1);
 		expect(lab.apiAuthorizations[0]).toMatch(/^Bearer lab-/);
-	});
+	}, N8N_START_TIMEOUT_MS);
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 }); // every item's request starts while the login is on its way
@@ -95,7 +95,7 @@ describe('Basic to Bearer API in real n8n', () => {
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 		expect(lab.counts.basicTokenCalls).toBe(2);
 		expect(lab.counts.apiAccepted).toBe(2);
-	});
+	}, N8N_START_TIMEOUT_MS);
 
 	it('renews after the API answers 401 and the request succeeds', async () => {
 		const first = await n8n.execute(flows.after401.id);

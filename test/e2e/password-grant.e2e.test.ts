@@ -4,7 +4,7 @@ import { startTokenLab } from '../servers/token-lab';
 import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { passwordGrantCredential } from './harness/lab-credentials';
-import { useN8nSpec } from './harness/spec-setup';
+import { N8N_START_TIMEOUT_MS, useN8nSpec } from './harness/spec-setup';
 import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('OAuth2 Password Grant API in real n8n', () => {
@@ -50,7 +50,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 		expect(lab.counts.oauthRefreshCalls).toBe(0);
 		expect(lab.counts.apiAccepted).toBe(3);
 		expect(new Set(lab.apiAuthorizations).size).toBe(1);
-	});
+	}, N8N_START_TIMEOUT_MS);
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 });
@@ -87,7 +87,7 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 		expect(issued).toHaveLength(3);
 		// Each refresh used the newest refresh token, not the first one (which the server revoked).
 		expect(refreshRequests().map((r) => r.form.refresh_token)).toEqual([issued[0], issued[1]]);
-	}, 600_000); // an n8n start and three executions: an n8n start alone took minutes on a loaded machine
+	}, N8N_START_TIMEOUT_MS);
 
 	it('renews after the API answers 401 (with the refresh token) and the request succeeds', async () => {
 		const first = await n8n.execute(flows.after401.id);

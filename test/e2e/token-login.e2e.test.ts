@@ -6,7 +6,7 @@ import { startLoginLab } from '../servers/login-lab';
 import { privateCaCertificate } from '../servers/tls-material';
 import { errorText, nodeItems } from './harness/cli';
 import { tokenLoginCredential } from './harness/lab-credentials';
-import { useN8nSpec } from './harness/spec-setup';
+import { N8N_START_TIMEOUT_MS, useN8nSpec } from './harness/spec-setup';
 import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('Token Login API in real n8n', () => {
@@ -130,7 +130,7 @@ describe('Token Login API in real n8n', () => {
 		expect(trusted.ok).toBe(true);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
-	});
+	}, N8N_START_TIMEOUT_MS);
 
 	it('routes the login through HTTP_PROXY to a host name only the proxy resolves', async () => {
 		proxy.seen.length = 0;
@@ -141,7 +141,7 @@ describe('Token Login API in real n8n', () => {
 		expect(proxy.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^POST http:\/\/login\.lab\.internal:\d+\/login$/)]));
 		expect(lab.counts.loginCalls).toBe(1);
 		expect(lab.counts.apiAccepted).toBe(1);
-	});
+	}, N8N_START_TIMEOUT_MS);
 
 	it('NO_PROXY sends the login around the proxy (the host name then does not resolve)', async () => {
 		proxy.seen.length = 0;
@@ -165,5 +165,5 @@ describe('Token Login API in real n8n', () => {
 		expect(toLab[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
-	});
+	}, N8N_START_TIMEOUT_MS);
 });

@@ -11,6 +11,8 @@ import type { WorkflowFixture } from './workflows';
 
 /** Servers, a first n8n start and the fixtures: on a busy machine one n8n start alone took 4 min. */
 const STARTUP_TIMEOUT_MS = 600_000;
+/** The timeout of a test that starts n8n again (`n8n.restart`, a change of `n8n.useSettings`). */
+export const N8N_START_TIMEOUT_MS = 600_000;
 
 /** `describe` for what only n8n 2.x has (each spec says what 1.x lacks); skipped on line 1. */
 export const describeOnLine2: jest.Describe = currentLine().line === '2' ? describe : describe.skip;
