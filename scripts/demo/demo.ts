@@ -1,21 +1,25 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `npm run demo`: the built package inside a real n8n (2.41.1 on Node 24), one example workflow per
-// credential type against local servers (the token lab, the Basic emulator), and what happened:
-// token calls, API calls, results. Each example runs once in one `n8n start`, then once more after
-// a restart (the editor's REST calls, as a user's Execute Workflow). Exits non-zero unless every
-// run succeeds and the second run of each exchanging credential, in the new process, makes no
-// token call. `--serve` then keeps n8n running with the
-// package and the workflows loaded.
+// credential type against local servers (the token lab, the Basic emulator, the signing labs), and
+// what happened: token calls, API calls, signatures verified, results. Each example runs once in
+// one `n8n start`, then once more after a restart (the editor's REST calls, as a user's Execute
+// Workflow). Exits non-zero unless every run succeeds, the second run of each exchanging
+// credential, in the new process, makes no token call, and each signing credential's requests
+// carry proofs the server accepted, no two alike. `--serve` then keeps n8n running with the package and the workflows loaded.
 import { startBasicEmulator } from '../../test/servers/basic-emulator';
 import { startJwtBearerLab } from '../../test/servers/jwt-bearer-lab';
 import { startLoginLab } from '../../test/servers/login-lab';
 import { startOidcLab } from '../../test/servers/oidc-lab';
+import { startSelfSignedJwtLab } from '../../test/servers/self-signed-jwt-lab';
+import { startSigningLab } from '../../test/servers/signing-lab';
 import { startTokenLab } from '../../test/servers/token-lab';
 import type { Execution } from '../../test/e2e/harness/cli';
 import { describeExecution, failureCause } from '../../test/e2e/harness/execution-report';
 import { createInstance } from '../../test/e2e/harness/instance';
 import { N8nServer, OWNER } from '../../test/e2e/harness/n8n-server';
 import { basicDemoRows, BASIC_PROJECT, buildExamples, DEMO_COOKIE_LOGIN, Example } from './examples';
+import { describeProofs, freshProofProblems } from './fresh-proofs';
+import { buildSigningExamples } from './signing-examples';
 
 const RUNS = 2;
 
@@ -31,12 +35,15 @@ async function main(): Promise<void> {
 	const emu = await startBasicEmulator({ projects: { [BASIC_PROJECT]: { todos: basicDemoRows } }, maxLifetimeMs, idleTimeoutMs: maxLifetimeMs });
 	const loginLab = await startLoginLab(DEMO_COOKIE_LOGIN, { maxLifetimeMs });
 	const machine = { oidc: await startOidcLab({}, { maxLifetimeMs }), jwtBearer: await startJwtBearerLab({}, { maxLifetimeMs }) };
-	const closeServers = async () => await Promise.all([lab.close(), emu.close(), loginLab.close(), machine.oidc.close(), machine.jwtBearer.close()]);
+	const signingLabs = { signing: await startSigningLab({ maxLifetimeMs }), selfSignedJwt: await startSelfSignedJwtLab({ maxLifetimeMs }) };
+	const closeServers = async () =>
+		await Promise.all([lab.close(), emu.close(), loginLab.close(), machine.oidc.close(), machine.jwtBearer.close(), signingLabs.signing.close(), signingLabs.selfSignedJwt.close()]);
 	const n8n = createInstance('demo');
-	const examples = await buildExamples(lab, emu, loginLab, machine);
+	const examples = [...(await buildExamples(lab, emu, loginLab, machine)), ...buildSigningExamples(signingLabs)];
 
 	console.log(`\nDemo API (token lab) on ${lab.url}, login lab on ${loginLab.url}, Basic emulator on ${emu.url}   n8n ${n8n.cli.line.version} (node ${n8n.cli.line.nodeBin})`);
 	console.log(`oidc-provider on ${machine.oidc.issuer} (API ${machine.oidc.apiUrl}), JWT Bearer server on ${machine.jwtBearer.tokenUrl}`);
+	console.log(`signing lab (HMAC, SigV4) on ${signingLabs.signing.url}, self-signed JWT lab on ${signingLabs.selfSignedJwt.url}`);
 	console.log(`n8n user folder: ${n8n.userFolder}`);
 	console.log('Starting n8n (`n8n start`), saving the example credentials and workflows as the editor does...');
 	const ids = new Map<Example, string>();
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
 	}
 
 	console.log('\nThe second run of each exchanging credential makes no token call: the first run stored the token (encrypted) in the credential, and a new n8n process used it.');
+	console.log('Each signing credential exchanges nothing: it signs every request afresh, and the server refuses a proof it has seen before.');
 	if (problems.length) console.log(`\nDEMO FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 	else console.log(`\nDemo OK: ${examples.length} example workflows, ${RUNS} runs each, all succeeded.`);
 
@@ -86,6 +94,7 @@ async function runExample(n8n: DemoN8n, workflowId: string, example: Example, ru
 	const counts = example.countRun();
 	const { result, cause, report } = await executeAndJudge(n8n, workflowId, example);
 	const calls = counts();
+	if (example.freshProofs !== undefined) calls.text += `; ${describeProofs(example.freshProofs, calls.proofs ?? [])}`;
 	const verdict = cause ? `FAILED: ${cause}` : `ok, ${example.answered(result!.run).length} items`;
 	const took = result ? `; ${(result.ms / 1000).toFixed(1)} s` : '';
 	console.log(`   ${verdict}; ${calls.text}${took}`);
@@ -95,6 +104,7 @@ async function runExample(n8n: DemoN8n, workflowId: string, example: Example, ru
 	if (run > 1 && example.exchanges && calls.tokenCalls > 0) {
 		problems.push(`${example.title}, run ${run}: ${calls.tokenCalls} token call(s), expected none (the stored token was not reused)`);
 	}
+	if (example.freshProofs !== undefined) problems.push(...freshProofProblems(example.freshProofs, calls.proofs ?? []).map((problem) => `${example.title}, run ${run}: ${problem}`));
 	return problems;
 }
 

@@ -3,7 +3,7 @@
 // the Token Login API (a form login that sets a session cookie), the Basic emulator for Basic
 // (basic.tech), whose node lists rows of a table, oidc-provider for the OAuth2 Client Credentials
 // API (Private Key JWT, with an Auth0-style audience) and the JWT Bearer lab for the OAuth2 JWT
-// Bearer API.
+// Bearer API. The per-request types (signatures, self-signed JWTs) are in signing-examples.ts.
 import type { BasicEmulator } from '../../test/servers/basic-emulator';
 import { signInTokens } from '../../test/servers/basic-emulator/sign-in';
 import type { JwtBearerLab } from '../../test/servers/jwt-bearer-lab';
@@ -15,6 +15,7 @@ import { nodeItems } from '../../test/e2e/harness/cli';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../../test/e2e/harness/lab-credentials';
 import { clientCredentialsCredential, jwtBearerCredential } from '../../test/e2e/harness/machine-credentials';
 import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from '../../test/e2e/harness/workflows';
+import type { ProofSeen } from './fresh-proofs';
 
 export const DEMO_ITEMS = 5;
 export const BASIC_PROJECT = 'demo-project';
@@ -24,8 +25,13 @@ export interface Example {
 	title: string;
 	credential: CredentialFixture;
 	workflow: WorkflowFixture;
-	/** False for a static token: nothing is exchanged, so there is no token call to count. */
+	/** False for a static token or a per-request signature: nothing is exchanged, so there is no token call to count. */
 	exchanges: boolean;
+	/**
+	 * For a type that makes a new proof per request (a signature, a self-signed JWT): what the proofs
+	 * are called. The run must then show every API call's proof accepted and no proof used twice.
+	 */
+	freshProofs?: string;
 	/** Starts counting one run's calls at the servers; the returned function reads the counts. */
 	countRun(): () => RunCounts;
 	/** Prepares the first run, and says what it did. */
@@ -38,6 +44,8 @@ export interface RunCounts {
 	tokenCalls: number;
 	/** Token and API calls in words. */
 	text: string;
+	/** With `freshProofs`: each API call's proof as the server judged it. */
+	proofs?: ProofSeen[];
 }
 
 export const basicDemoRows = [

@@ -3,45 +3,11 @@
 // and in the URL, JSON, form and raw bodies, an S3-style unsigned upload), and Retry On Fail
 // signing each try afresh (the lab refuses the first try, and refuses any replayed signature).
 import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
-import type { CredentialFixture } from './harness/cli';
 import { errorText, nodeItems } from './harness/cli';
+import { signedWorkflow, type SignedCall } from './harness/signed-workflow';
+import { signingCredential as credential } from './harness/signing-credentials';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow, newId, type WorkflowFixture } from './harness/workflows';
-
-type Body = { json: string } | { form: Record<string, string> } | { raw: string; contentType: string };
-
-interface SignedCall {
-	credential: CredentialFixture;
-	method: 'GET' | 'POST' | 'PUT';
-	url: string;
-	query?: Record<string, string>;
-	body?: Body;
-	retry?: boolean;
-	items?: number;
-}
-
-/** The HTTP Request node (4.2) as the editor saves it for this call. */
-function signedWorkflow(call: SignedCall): WorkflowFixture {
-	const workflow = httpWorkflow({ url: call.url, credentialType: call.credential.type, credentialId: call.credential.id, credentialName: call.credential.name, items: call.items ?? 1 });
-	const node = workflow.nodes[2] as { parameters: Record<string, unknown> } & Record<string, unknown>;
-	node.parameters.method = call.method;
-	if (call.query !== undefined) {
-		Object.assign(node.parameters, { sendQuery: true, specifyQuery: 'keypair', queryParameters: { parameters: Object.entries(call.query).map(([name, value]) => ({ name, value })) } });
-	}
-	const body = call.body;
-	if (body !== undefined && 'json' in body) Object.assign(node.parameters, { sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: body.json });
-	if (body !== undefined && 'form' in body) {
-		Object.assign(node.parameters, { sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: Object.entries(body.form).map(([name, value]) => ({ name, value })) } });
-	}
-	if (body !== undefined && 'raw' in body) Object.assign(node.parameters, { sendBody: true, contentType: 'raw', rawContentType: body.contentType, body: body.raw });
-	if (call.retry === true) Object.assign(node, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 });
-	return workflow;
-}
-
-function credential(type: string, data: Record<string, unknown>): CredentialFixture {
-	const id = newId();
-	return { id, name: `${type} ${id}`, type, data };
-}
+import { HTTP_NODE, type WorkflowFixture } from './harness/workflows';
 
 describe('request signing in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};

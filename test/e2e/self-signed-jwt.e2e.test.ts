@@ -2,17 +2,13 @@
 // reuses one), and the self-signed JWT lab verifies every JWT with jose: signature, claims, replays
 // (jti, Coinbase's nonce) and Coinbase's uri against the raw request line.
 import { startSelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
-import { selfSignedFields, type SelfSignedFields } from '../support/self-signed-fields';
+import { selfSignedFields } from '../support/self-signed-fields';
 import { errorText, nodeItems, type CredentialFixture } from './harness/cli';
+import { selfSignedCredential } from './harness/signing-credentials';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow, newId, type WorkflowFixture } from './harness/workflows';
+import { HTTP_NODE, httpWorkflow, type WorkflowFixture } from './harness/workflows';
 
 const ITEMS = 3;
-
-function selfSignedCredential(fields: SelfSignedFields): CredentialFixture {
-	const id = newId();
-	return { id, name: `self-signed ${id}`, type: 'selfSignedJwtApi', data: fields };
-}
 
 describe('Self-Signed JWT API in real n8n', () => {
 	const flows: Record<'perRequest' | 'reuse' | 'query' | 'coinbase' | 'badSecret', WorkflowFixture> = {} as never;
