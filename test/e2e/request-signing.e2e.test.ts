@@ -49,7 +49,7 @@ describe('request signing in real n8n', () => {
 	const verdicts = () => lab.verdicts.map(({ ok, reason }) => (ok ? 'ok' : reason));
 
 	it('Binance: query parameters from the UI and the URL, signed per item, none replayed', async () => {
-		const result = await n8n.cli.execute(flows.binanceQuery.id);
+		const result = await n8n.execute(flows.binanceQuery.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(3);
 		expect(verdicts()).toEqual(['ok', 'ok', 'ok']);
@@ -66,7 +66,7 @@ describe('request signing in real n8n', () => {
 		['awsRaw', 'AWS, a raw body', 'line 1\nline 2'],
 		['s3Put', 'AWS S3-style PUT with UNSIGNED-PAYLOAD', 'file content'],
 	])('%s: %s', async (flow, _title, body) => {
-		const result = await n8n.cli.execute(flows[flow].id);
+		const result = await n8n.execute(flows[flow].id);
 		expect(verdicts()).toEqual(['ok']);
 		expect(result.ok).toBe(true);
 		if (typeof body === 'string') expect(lab.verdicts[0].body).toBe(body);
@@ -75,14 +75,14 @@ describe('request signing in real n8n', () => {
 
 	it.each([['awsRetry'], ['binanceRetry'], ['krakenRetry']])('%s: Retry On Fail signs the second try afresh', async (flow) => {
 		lab.failFirst(flow === 'awsRetry' ? '/aws/retry' : flow === 'binanceRetry' ? '/binance/retry' : '/kraken/retry');
-		const result = await n8n.cli.execute(flows[flow].id);
+		const result = await n8n.execute(flows[flow].id);
 		expect(result.ok).toBe(true);
 		expect(lab.verdicts.map(({ ok, status }) => [ok, status])).toEqual([[true, 503], [true, 200]]);
 		expect(lab.verdicts[1].proof).not.toBe(lab.verdicts[0].proof);
 	});
 
 	it('a secret that is not valid in its encoding fails before anything is sent, without the secret', async () => {
-		const result = await n8n.cli.execute(flows.badSecret.id);
+		const result = await n8n.execute(flows.badSecret.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/Secret is not valid hex/);
 		expect(JSON.stringify(result.run)).not.toContain('not-hex-SECRET');
