@@ -87,15 +87,25 @@ export class N8nServer {
 	}
 
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-		const res = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': BROWSER_ID,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = async () =>
+			await fetch(`${this.baseUrl}${path}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'browser-id': BROWSER_ID,
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let res: Response;
+		try {
+			res = await send();
+		} catch (error) {
+			// A kept-alive socket n8n closed while it sat idle in fetch's pool ("other side closed",
+			// seen on a loaded machine after a slow step): the request never reached n8n, send it once more.
+			if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+			res = await send();
+		}
 		const setCookie = res.headers.get('set-cookie');
 		const auth = setCookie?.match(/n8n-auth=[^;]+/);
 		if (auth) this.cookie = auth[0];

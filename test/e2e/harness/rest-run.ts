@@ -30,9 +30,13 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	const logFrom = server.log().length;
 	const executionId = await server.runManually(workflow, trigger, line.line);
 	const deadline = started + timeoutMs;
+	const flatted = flattedOf(line);
+	const dataOf = (answer: { data?: unknown }) =>
+		typeof answer.data === 'string' ? (flatted.parse(answer.data) as ExecutionRun['data'] | undefined) : undefined;
 	let stored = await server.execution(executionId);
-	// Seen on n8n 1.x just after a restart: the execution answered without status or data yet.
-	while (typeof stored.data !== 'string' || (!stored.finished && UNFINISHED.has(stored.status))) {
+	// Seen on n8n 1.x just after a restart: the execution answered without status or data yet, or
+	// with data that holds no run yet.
+	while (!dataOf(stored)?.resultData || (!stored.finished && UNFINISHED.has(stored.status))) {
 		if (Date.now() > deadline) {
 			throw new Error(`execution ${executionId} of ${workflow.id} still ${stored.status} after ${timeoutMs} ms\n${lastLines(server.log().slice(logFrom))}`);
 		}
@@ -41,7 +45,7 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	}
 	// What n8n logs as the run ends arrives just after its status.
 	await new Promise((r) => setTimeout(r, 200));
-	const run: ExecutionRun = { status: stored.status, data: flattedOf(line).parse(stored.data) as ExecutionRun['data'] };
+	const run: ExecutionRun = { status: stored.status, data: dataOf(stored)! };
 	const ok = stored.status === 'success' && !run.data.resultData.error;
 	run.finished = stored.finished;
 	const output = server.log().slice(logFrom);
