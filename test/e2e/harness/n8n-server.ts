@@ -132,6 +132,12 @@ export class N8nServer {
 		return created.id;
 	}
 
+	/** The editor's Publish on n8n 2.x (POST /rest/workflows/:id/activate with the saved version): its triggers go live. */
+	async publishWorkflow(id: string): Promise<void> {
+		const saved = await this.ok<{ versionId: string }>('GET', `/rest/workflows/${id}`);
+		await this.ok('POST', `/rest/workflows/${id}/activate`, { versionId: saved.versionId });
+	}
+
 	/**
 	 * The editor's "Execute workflow" (POST /rest/workflows/:id/run) from the trigger node named
 	 * `trigger`; returns the execution id. n8n 2.x reads the workflow from its database; 1.x takes
