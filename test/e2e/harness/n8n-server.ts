@@ -87,14 +87,11 @@ export class N8nServer {
 	}
 
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-		const res = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': BROWSER_ID,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
+		const res = await this.fetchOnce(method, path, body).catch(async (error: Error & { cause?: { message?: string } }) => {
+			// A kept-alive connection n8n closed just as a read went out (seen under heavy load):
+			// a read is safe to send again; anything else is not.
+			if (method !== 'GET' || !/ECONNRESET|socket/i.test(error.cause?.message ?? error.message)) throw error;
+			return await this.fetchOnce(method, path, body);
 		});
 		const setCookie = res.headers.get('set-cookie');
 		const auth = setCookie?.match(/n8n-auth=[^;]+/);
@@ -107,6 +104,18 @@ export class N8nServer {
 			json = undefined;
 		}
 		return { status: res.status, data: (json?.data ?? json ?? text) as T };
+	}
+
+	private async fetchOnce(method: string, path: string, body?: unknown): Promise<Response> {
+		return await fetch(`${this.baseUrl}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 	}
 
 	private async ok<T>(method: string, path: string, body?: unknown): Promise<T> {

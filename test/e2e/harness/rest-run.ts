@@ -31,8 +31,9 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	const executionId = await server.runManually(workflow, trigger, line.line);
 	const deadline = started + timeoutMs;
 	let stored = await server.execution(executionId);
-	// Seen on n8n 1.x just after a restart: the execution answered without status or data yet.
-	while (typeof stored.data !== 'string' || (!stored.finished && UNFINISHED.has(stored.status))) {
+	// Seen on n8n 1.x just after a restart: the execution answered without status or data yet, or
+	// with data that has no results yet.
+	while (!stored.status || !hasResults(line, stored.data) || (!stored.finished && UNFINISHED.has(stored.status))) {
 		if (Date.now() > deadline) {
 			throw new Error(`execution ${executionId} of ${workflow.id} still ${stored.status} after ${timeoutMs} ms\n${lastLines(server.log().slice(logFrom))}`);
 		}
@@ -50,6 +51,12 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	// A run n8n lost (crashed, canceled) is no answer a spec can check: say what n8n said.
 	if (!ENDED.has(stored.status)) throw new Error(`execution ${executionId} of ${workflow.id}\n${describeExecution(result)}`);
 	return result;
+}
+
+function hasResults(line: N8nLine, data: unknown): boolean {
+	if (typeof data !== 'string') return false;
+	const parsed = flattedOf(line).parse(data) as { resultData?: unknown } | null;
+	return typeof parsed?.resultData === 'object';
 }
 
 function lastLines(output: string, count = 15): string {
