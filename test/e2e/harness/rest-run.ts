@@ -36,7 +36,7 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	let stored = await server.execution(executionId);
 	// Seen on n8n 1.x just after a restart: the execution answered without status or data yet, or
 	// with data that holds no run yet.
-	while (!dataOf(stored)?.resultData || (!stored.finished && UNFINISHED.has(stored.status))) {
+	while (!stored.status || !dataOf(stored)?.resultData || (!stored.finished && UNFINISHED.has(stored.status))) {
 		if (Date.now() > deadline) {
 			throw new Error(`execution ${executionId} of ${workflow.id} still ${stored.status} after ${timeoutMs} ms\n${lastLines(server.log().slice(logFrom))}`);
 		}
