@@ -3,6 +3,9 @@
 # busy loops keep every core occupied, as on a shared CI machine. Prints where the log is.
 #   scripts/ci-under-load.sh                 one busy loop per core (nproc)
 #   LOOPS=0 scripts/ci-under-load.sh         the same clean-clone run on a quiet machine
+#   COMMAND="npm run demo" TIMES=10 scripts/ci-under-load.sh
+#                                            another command, several times in a row in one clean
+#                                            clone (the first run installs; the count is printed)
 # The loops stop by themselves after LOAD_SECONDS (default 6000) and are stopped by PID when the
 # run ends; the load average is sampled once a minute into the log.
 set -uo pipefail
@@ -21,10 +24,20 @@ for _ in $(seq 1 "$loops"); do
 done
 ( for _ in $(seq 1 200); do echo "[load] $(date +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)" >>"$log.load"; sleep 60; done ) &
 sampler=$!
+command=${COMMAND:-bash .ci/run}
+times=${TIMES:-1}
 started=$(date +%s)
-( cd "$dir/repo" && bash .ci/run ) >>"$log" 2>&1
-rc=$?
+rc=0
+passed=0
+for run in $(seq 1 "$times"); do
+  run_started=$(date +%s)
+  echo "=== [ci-under-load] run $run of $times: $command" >>"$log"
+  ( cd "$dir/repo" && bash -c "$command" ) >>"$log" 2>&1
+  run_rc=$?
+  [ $run_rc = 0 ] && passed=$((passed + 1)) || rc=$run_rc
+  echo "[ci-under-load] run $run of $times: EXIT $run_rc after $(( $(date +%s) - run_started ))s, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$log"
+done
 kill "${pids[@]}" "$sampler" 2>/dev/null
 cat "$log.load" >>"$log" 2>/dev/null
-echo "EXIT $rc after $(( $(date +%s) - started ))s with $loops busy loop(s)" | tee -a "$log"
+echo "EXIT $rc after $(( $(date +%s) - started ))s with $loops busy loop(s): $passed of $times run(s) of '$command' passed" | tee -a "$log"
 exit $rc

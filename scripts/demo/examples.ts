@@ -3,18 +3,19 @@
 // the Token Login API (a form login that sets a session cookie), the Basic emulator for Basic
 // (basic.tech), whose node lists rows of a table, oidc-provider for the OAuth2 Client Credentials
 // API (Private Key JWT, with an Auth0-style audience) and the JWT Bearer lab for the OAuth2 JWT
-// Bearer API.
+// Bearer API. The per-request types (signatures, self-signed JWTs) are in signing-examples.ts.
 import type { BasicEmulator } from '../../test/servers/basic-emulator';
-import { signInTokens } from '../../test/servers/basic-emulator/sign-in';
 import type { JwtBearerLab } from '../../test/servers/jwt-bearer-lab';
 import type { LoginLab } from '../../test/servers/login-lab';
 import type { OidcLab } from '../../test/servers/oidc-lab';
 import type { TokenLab } from '../../test/servers/token-lab';
 import type { CredentialFixture, Execution } from '../../test/e2e/harness/cli';
 import { nodeItems } from '../../test/e2e/harness/cli';
+import { basicListWorkflow, basicTechCredential } from '../../test/e2e/harness/basic-tech-fixtures';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../../test/e2e/harness/lab-credentials';
 import { clientCredentialsCredential, jwtBearerCredential } from '../../test/e2e/harness/machine-credentials';
-import { HTTP_NODE, httpWorkflow, newId, WorkflowFixture } from '../../test/e2e/harness/workflows';
+import { HTTP_NODE, httpWorkflow, WorkflowFixture } from '../../test/e2e/harness/workflows';
+import type { ProofSeen } from './fresh-proofs';
 
 export const DEMO_ITEMS = 5;
 export const BASIC_PROJECT = 'demo-project';
@@ -24,8 +25,13 @@ export interface Example {
 	title: string;
 	credential: CredentialFixture;
 	workflow: WorkflowFixture;
-	/** False for a static token: nothing is exchanged, so there is no token call to count. */
+	/** False for a static token or a per-request signature: nothing is exchanged, so there is no token call to count. */
 	exchanges: boolean;
+	/**
+	 * For a type that makes a new proof per request (a signature, a self-signed JWT): what the proofs
+	 * are called. The run must then show every API call's proof accepted and no proof used twice.
+	 */
+	freshProofs?: string;
 	/** Starts counting one run's calls at the servers; the returned function reads the counts. */
 	countRun(): () => RunCounts;
 	/** Prepares the first run, and says what it did. */
@@ -38,13 +44,11 @@ export interface RunCounts {
 	tokenCalls: number;
 	/** Token and API calls in words. */
 	text: string;
+	/** With `freshProofs`: each API call's proof as the server judged it. */
+	proofs?: ProofSeen[];
 }
 
-export const basicDemoRows = [
-	{ id: 't1', title: 'Try the Token Login API', status: 'open', priority: 3 },
-	{ id: 't2', title: 'Read the README', status: 'done', priority: 1 },
-	{ id: 't3', title: 'Run n8n in queue mode', status: 'open', priority: 5 },
-];
+export { basicTodos as basicDemoRows } from '../../test/e2e/harness/basic-tech-fixtures';
 
 /** The login lab's settings for the demo: a form login whose session cookie the API wants back. */
 export const DEMO_COOKIE_LOGIN = { tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } } as const;
@@ -72,7 +76,7 @@ export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab:
 	const basicToBearer = { ...basicToBearerCredential(lab), name: 'Demo Basic to Bearer' };
 	const grant = { ...passwordGrantCredential(lab), name: 'Demo OAuth2 Password Grant' };
 	const bearer = { ...bearerTokenCredential(await labIssuedToken(lab)), name: 'Demo Bearer Token' };
-	const basicTech = await basicTechCredential(emu);
+	const basicTech = await basicTechCredential(emu, { project: BASIC_PROJECT, name: 'Demo Basic (basic.tech)' });
 	const cookieLogin = {
 		...tokenLoginCredential(loginLab, { sendCredentialsAs: 'formBody', answerLocation: 'cookie', answerKey: 'sid', placement: 'cookie', cookieName: 'sid' }),
 		name: 'Demo Token Login (session cookie)',
@@ -185,7 +189,7 @@ export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab:
 		{
 			title: 'Basic (basic.tech) node, listing rows',
 			credential: basicTech,
-			workflow: basicListWorkflow(basicTech),
+			workflow: basicListWorkflow(basicTech, { project: BASIC_PROJECT, name: 'Demo: Basic (basic.tech) list rows', nodeName: BASIC_NODE }),
 			exchanges: true,
 			// The sign-in ("Connect my account") happened before the import; what counts here is
 			// whether a run had to go back to the token endpoint.
@@ -204,46 +208,4 @@ export async function buildExamples(lab: TokenLab, emu: BasicEmulator, loginLab:
 			answered: (run) => nodeItems(run, BASIC_NODE),
 		},
 	];
-}
-
-/** The credential as it is after "Connect my account": n8n keeps the token answer as oauthTokenData. */
-async function basicTechCredential(emu: BasicEmulator): Promise<CredentialFixture> {
-	const oauthTokenData = await signInTokens(emu, BASIC_PROJECT);
-	return {
-		id: newId(),
-		name: 'Demo Basic (basic.tech)',
-		type: 'basicTechOAuth2Api',
-		data: { server: 'custom', baseUrl: emu.url, clientId: BASIC_PROJECT, scope: 'profile', oauthTokenData },
-	};
-}
-
-/** Manual Trigger -> Basic node: Row, Get Many, open todos by priority. */
-function basicListWorkflow(credential: CredentialFixture): WorkflowFixture {
-	return {
-		id: newId(),
-		name: 'Demo: Basic (basic.tech) list rows',
-		active: false,
-		nodes: [
-			{ id: newId(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: newId(),
-				name: BASIC_NODE,
-				type: 'n8n-nodes-token-auth.basicTech',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					resource: 'row',
-					operation: 'getAll',
-					projectId: BASIC_PROJECT,
-					table: 'todos',
-					returnAll: true,
-					filters: { conditions: [{ field: 'status', operator: 'eq', value: 'open' }] },
-					sort: { rules: [{ field: 'priority', direction: 'desc' }] },
-				},
-				credentials: { basicTechOAuth2Api: { id: credential.id, name: credential.name } },
-			},
-		],
-		connections: { Start: { main: [[{ node: BASIC_NODE, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
 }

@@ -1,6 +1,8 @@
 // Browser test (see test/browser/run.sh): real n8n 2.41.1, Debian's chromium, the Basic emulator.
 module.exports = {
 	rootDir: '../..',
+	// tsconfig.json's isolatedModules makes ts-jest transpile only: the types of tests and harness
+	// are checked once by `npm run lint:types` (tsc), not again in every jest worker.
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/browser'],

@@ -14,11 +14,11 @@
 import { errorText, ExecutionRun, nodeItems } from './harness/cli';
 import type { CredentialFixture } from './harness/cli';
 import { AGENT_NODE, agentWorkflow, httpRequestTool, legacyHttpRequestTool, openAiCredential, ToolNode } from './harness/agent-workflows';
-import { createInstance, N8nInstance } from './harness/instance';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from './harness/lab-credentials';
 import { currentLine } from './harness/line';
+import { useN8nSpec } from './harness/spec-setup';
 import { WorkflowFixture } from './harness/workflows';
-import { callTool, ChatModel, finalAnswer, startChatModel, together } from '../servers/chat-model';
+import { callTool, finalAnswer, startChatModel, together } from '../servers/chat-model';
 import { LoginLab, startLoginLab } from '../servers/login-lab';
 import { startTokenLab, TokenLab } from '../servers/token-lab';
 
@@ -38,8 +38,10 @@ const retries: Partial<ToolNode> = { retryOnFail: true, maxTries: 3, waitBetween
  */
 const ENGINE_RUN_SURVIVES_TOOL_ERRORS = line.line === '2';
 
+/** A lab per kind: a test revoking every token of its kind's lab leaves the other kinds' tokens alone. */
 interface Labs {
-	token: TokenLab;
+	basic: TokenLab;
+	oauth: TokenLab;
 	login: LoginLab;
 }
 
@@ -52,6 +54,11 @@ interface Kind {
 	refused(labs: Labs): number;
 	apiUrl(labs: Labs): string;
 	credential(labs: Labs, overrides?: Record<string, unknown>): CredentialFixture;
+	/**
+	 * Settings no other credential of the spec has (a query parameter on the token URL the lab
+	 * ignores): in one n8n process, credentials of equal settings share one held token.
+	 */
+	distinct(labs: Labs, use: string): Record<string, unknown>;
 	revokeAll(labs: Labs): void;
 }
 
@@ -59,20 +66,22 @@ const kinds: Kind[] = [
 	{
 		label: 'Basic to Bearer',
 		type: 'basicToBearerApi',
-		issued: ({ token }) => token.counts.basicTokenCalls - token.counts.basicRefused,
-		refused: ({ token }) => token.counts.basicRefused,
-		apiUrl: ({ token }) => token.apiUrl,
-		credential: ({ token }, o) => basicToBearerCredential(token, o),
-		revokeAll: ({ token }) => token.revokeAllTokens(),
+		issued: ({ basic }) => basic.counts.basicTokenCalls - basic.counts.basicRefused,
+		refused: ({ basic }) => basic.counts.basicRefused,
+		apiUrl: ({ basic }) => basic.apiUrl,
+		credential: ({ basic }, o) => basicToBearerCredential(basic, o),
+		distinct: ({ basic }, use) => ({ accessTokenUrl: `${basic.basicTokenUrl}?use=${use}` }),
+		revokeAll: ({ basic }) => basic.revokeAllTokens(),
 	},
 	{
 		label: 'OAuth2 Password Grant',
 		type: 'passwordGrantOAuth2Api',
-		issued: ({ token }) => token.counts.oauthPasswordCalls + token.counts.oauthRefreshCalls - token.counts.oauthRefused,
-		refused: ({ token }) => token.counts.oauthRefused,
-		apiUrl: ({ token }) => token.apiUrl,
-		credential: ({ token }, o) => passwordGrantCredential(token, o),
-		revokeAll: ({ token }) => token.revokeAllTokens(),
+		issued: ({ oauth }) => oauth.counts.oauthPasswordCalls + oauth.counts.oauthRefreshCalls - oauth.counts.oauthRefused,
+		refused: ({ oauth }) => oauth.counts.oauthRefused,
+		apiUrl: ({ oauth }) => oauth.apiUrl,
+		credential: ({ oauth }, o) => passwordGrantCredential(oauth, o),
+		distinct: ({ oauth }, use) => ({ accessTokenUrl: `${oauth.oauthTokenUrl}?use=${use}` }),
+		revokeAll: ({ oauth }) => oauth.revokeAllTokens(),
 	},
 	{
 		label: 'Token Login API',
@@ -81,24 +90,64 @@ const kinds: Kind[] = [
 		refused: ({ login }) => login.counts.loginRefused,
 		apiUrl: ({ login }) => login.apiUrl,
 		credential: ({ login }, o) => tokenLoginCredential(login, o),
+		distinct: ({ login }, use) => ({ loginUrl: `${login.loginUrl}?use=${use}` }),
 		revokeAll: ({ login }) => login.revokeAllTokens(),
 	},
 ];
 
+const startLabs = async (): Promise<Labs & { close(): Promise<void> }> => {
+	const labs = { basic: await startTokenLab({ tokenDelayMs: 300 }), oauth: await startTokenLab({ tokenDelayMs: 300 }), login: await startLoginLab({ tokenDelayMs: 300 }) };
+	return { ...labs, close: async () => void (await Promise.all(Object.values(labs).map((lab) => lab.close()))) };
+};
+
 describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, () => {
-	let n8n: N8nInstance;
-	let model: ChatModel;
-	/** The labs of the HTTP Request Tool runs, and separate ones for the older tool (counted apart). */
-	let labs: Labs;
-	let legacyLabs: Labs;
-	let modelCredential: CredentialFixture;
 	const secrets = new Set<string>();
 	const engine = new Map<Kind, WorkflowFixture>();
 	const concurrent = new Map<Kind, WorkflowFixture>();
 	let bearer: WorkflowFixture;
+	/** One n8n start runs every workflow; the labs of the HTTP Request Tool, and separate ones for the older tool (counted apart). */
+	const { n8n, model, labs, legacyLabs } = useN8nSpec('ai-agent', {
+		servers: { model: () => startChatModel(), labs: startLabs, legacyLabs: startLabs },
+		fixtures: async ({ model, labs, legacyLabs }) => {
+			const modelCredential = openAiCredential(model);
+			const credentials: CredentialFixture[] = [modelCredential];
+			for (const kind of kinds) {
+				const [good, concurrentGood, wrong] = [kind.credential(labs), kind.credential(labs, kind.distinct(labs, 'concurrent')), kind.credential(labs, { password: WRONG_PASSWORD })];
+				const legacy = kind.credential(legacyLabs);
+				credentials.push(good, concurrentGood, wrong, legacy);
+				const wrongTool = httpRequestTool('Read_item_wrong', kind.apiUrl(labs), wrong, retries);
+				engine.set(kind, agentWorkflow({
+					name: `agent ${ENGINE_AGENT} ${kind.type}`,
+					agentVersion: ENGINE_AGENT,
+					modelCredential,
+					tools: [httpRequestTool('Read_item', kind.apiUrl(labs), good), wrongTool],
+				}));
+				concurrent.set(kind, agentWorkflow({
+					name: `agent ${CONCURRENT_AGENT} ${kind.type}`,
+					agentVersion: CONCURRENT_AGENT,
+					modelCredential,
+					tools: [
+						httpRequestTool('Read_item', kind.apiUrl(labs), concurrentGood),
+						wrongTool,
+						legacyHttpRequestTool('Read_item_legacy', kind.apiUrl(legacyLabs), legacy),
+					],
+				}));
+			}
+			// From the older tool's lab: the mid-run tests revoke every token of the other one.
+			const bearerCredential = bearerTokenCredential(await labIssuedToken(legacyLabs.basic));
+			credentials.push(bearerCredential);
+			bearer = agentWorkflow({ name: 'agent bearer', agentVersion: ENGINE_AGENT, modelCredential, tools: [httpRequestTool('Read_item', legacyLabs.basic.apiUrl, bearerCredential)] });
+			for (const lab of [labs, legacyLabs]) {
+				for (const secret of [lab.basic.settings.password, lab.oauth.settings.password, lab.oauth.settings.clientSecret, lab.login.settings.password]) secrets.add(secret);
+			}
+			secrets.add(WRONG_PASSWORD);
+			secrets.add(bearerCredential.data.token as string);
+			return { credentials, workflows: [...engine.values(), ...concurrent.values(), bearer] };
+		},
+	});
 
 	const run = async (workflow: WorkflowFixture): Promise<ExecutionRun> => {
-		const result = await n8n.cli.execute(workflow.id);
+		const result = await n8n.execute(workflow.id);
 		if (process.env.E2E_DEBUG) console.log(`${workflow.name}: the model saw ${JSON.stringify(model.requests.at(-1)?.toolResults)}`);
 		return result.run;
 	};
@@ -110,55 +159,10 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 		return messages.filter((m) => m.role === 'tool' && callIds.has(m.tool_call_id ?? '')).map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
 	};
 
-	beforeAll(async () => {
-		model = await startChatModel();
-		labs = { token: await startTokenLab({ tokenDelayMs: 300 }), login: await startLoginLab({ tokenDelayMs: 300 }) };
-		legacyLabs = { token: await startTokenLab({ tokenDelayMs: 300 }), login: await startLoginLab({ tokenDelayMs: 300 }) };
-		n8n = createInstance('ai-agent');
-		modelCredential = openAiCredential(model);
-		const credentials: CredentialFixture[] = [modelCredential];
-		for (const kind of kinds) {
-			const [good, concurrentGood, wrong] = [kind.credential(labs), kind.credential(labs), kind.credential(labs, { password: WRONG_PASSWORD })];
-			const legacy = kind.credential(legacyLabs);
-			credentials.push(good, concurrentGood, wrong, legacy);
-			const wrongTool = httpRequestTool('Read_item_wrong', kind.apiUrl(labs), wrong, retries);
-			engine.set(kind, agentWorkflow({
-				name: `agent ${ENGINE_AGENT} ${kind.type}`,
-				agentVersion: ENGINE_AGENT,
-				modelCredential,
-				tools: [httpRequestTool('Read_item', kind.apiUrl(labs), good), wrongTool],
-			}));
-			concurrent.set(kind, agentWorkflow({
-				name: `agent ${CONCURRENT_AGENT} ${kind.type}`,
-				agentVersion: CONCURRENT_AGENT,
-				modelCredential,
-				tools: [
-					httpRequestTool('Read_item', kind.apiUrl(labs), concurrentGood),
-					wrongTool,
-					legacyHttpRequestTool('Read_item_legacy', kind.apiUrl(legacyLabs), legacy),
-				],
-			}));
-		}
-		// From the older tool's lab: the mid-run tests revoke every token of the other one.
-		const bearerCredential = bearerTokenCredential(await labIssuedToken(legacyLabs.token));
-		credentials.push(bearerCredential);
-		bearer = agentWorkflow({ name: 'agent bearer', agentVersion: ENGINE_AGENT, modelCredential, tools: [httpRequestTool('Read_item', legacyLabs.token.apiUrl, bearerCredential)] });
-		for (const lab of [labs, legacyLabs]) {
-			for (const secret of [lab.token.settings.password, lab.token.settings.clientSecret, lab.login.settings.password]) secrets.add(secret);
-		}
-		secrets.add(WRONG_PASSWORD);
-		secrets.add(bearerCredential.data.token as string);
-		await n8n.cli.importCredentials(credentials);
-		await n8n.cli.importWorkflow([...engine.values(), ...concurrent.values(), bearer]);
-	});
+	const eachKind = kinds.map((kind) => [kind.label, kind] as const);
 
-	afterAll(async () => {
-		await Promise.all([model?.close(), labs?.token.close(), labs?.login.close(), legacyLabs?.token.close(), legacyLabs?.login.close()]);
-		n8n?.cleanup();
-	});
-
-	describe.each(kinds.map((kind) => [kind.label, kind] as const))('%s', (_label, kind) => {
-		it(`HTTP Request Tool, AI Agent ${ENGINE_AGENT}: ${PARALLEL} tool calls in one answer on a cold credential make exactly 1 token call and answer with the API's data; a wrong password reaches the model as a clear error without the password after at most 1 login`, async () => {
+	describe(`HTTP Request Tool, AI Agent ${ENGINE_AGENT}`, () => {
+		it.each(eachKind)(`%s: ${PARALLEL} tool calls in one answer on a cold credential make exactly 1 token call and answer with the API's data; a wrong password reaches the model as a clear error without the password after at most 1 login`, async (_label, kind) => {
 			const [issued, refused] = [kind.issued(labs), kind.refused(labs)];
 			const wrongCalls = ENGINE_RUN_SURVIVES_TOOL_ERRORS ? [callTool(PARALLEL, item, /^Read_item_wrong$/)] : [];
 			if (!ENGINE_RUN_SURVIVES_TOOL_ERRORS) console.log(`n8n ${line.version}: no wrong-password calls under AI Agent ${ENGINE_AGENT} (a failing tool stops the execution there); checked with AI Agent ${CONCURRENT_AGENT}`);
@@ -184,24 +188,31 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 			}
 		});
 
-		it(`HTTP Request Tool, AI Agent ${ENGINE_AGENT}: a second run makes no token call, and the API rejecting the token mid-run costs exactly one renewal`, async () => {
-			const before = kind.issued(labs);
-			let afterFirstTurn = -1;
-			const rejectFromNowOn = () => {
-				afterFirstTurn = kind.issued(labs) - before;
-				kind.revokeAll(labs);
-			};
-			model.script([callTool(2, item, /^Read_item$/), callTool(3, item, /^Read_item$/, rejectFromNowOn), finalAnswer()]);
-			const result = await run(engine.get(kind) as WorkflowFixture);
-			expect(errorText(result)).toBe('');
-			expect(afterFirstTurn).toBe(0);
-			expect(kind.issued(labs) - before).toBe(1);
-			const results = resultsOf('Read_item');
-			expect(results).toHaveLength(5);
-			for (const text of results) expect(text).toContain('"ok":true');
-		});
+		describe('in the next n8n process', () => {
+			// The tokens the first runs stored, read back by a new process (as each `n8n execute` did).
+			beforeAll(async () => void (await n8n.restart()), 600_000);
 
-		it(`AI Agent ${CONCURRENT_AGENT} (tools run together): ${PARALLEL} concurrent calls on a cold credential make exactly 1 token call, in the HTTP Request Tool and in the older toolHttpRequest; a wrong password costs at most 1 login`, async () => {
+			it.each(eachKind)('%s: a second run makes no token call, and the API rejecting the token mid-run costs exactly one renewal', async (_label, kind) => {
+				const before = kind.issued(labs);
+				let afterFirstTurn = -1;
+				const rejectFromNowOn = () => {
+					afterFirstTurn = kind.issued(labs) - before;
+					kind.revokeAll(labs);
+				};
+				model.script([callTool(2, item, /^Read_item$/), callTool(3, item, /^Read_item$/, rejectFromNowOn), finalAnswer()]);
+				const result = await run(engine.get(kind) as WorkflowFixture);
+				expect(errorText(result)).toBe('');
+				expect(afterFirstTurn).toBe(0);
+				expect(kind.issued(labs) - before).toBe(1);
+				const results = resultsOf('Read_item');
+				expect(results).toHaveLength(5);
+				for (const text of results) expect(text).toContain('"ok":true');
+			});
+		});
+	});
+
+	describe(`AI Agent ${CONCURRENT_AGENT} (tools run together)`, () => {
+		it.each(eachKind)(`%s: ${PARALLEL} concurrent calls on a cold credential make exactly 1 token call, in the HTTP Request Tool and in the older toolHttpRequest; a wrong password costs at most 1 login`, async (_label, kind) => {
 			const [issued, refused, legacyIssued] = [kind.issued(labs), kind.refused(labs), kind.issued(legacyLabs)];
 			model.script([
 				together(callTool(PARALLEL, item, /^Read_item$/), callTool(PARALLEL, item, /^Read_item_wrong$/), callTool(PARALLEL, item, /^Read_item_legacy$/)),
@@ -224,18 +235,18 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 	});
 
 	it('Bearer Token API works in the HTTP Request Tool', async () => {
-		const before = legacyLabs.token.counts.apiAccepted;
+		const before = legacyLabs.basic.counts.apiAccepted;
 		model.script([callTool(PARALLEL, item), finalAnswer()]);
 		const result = await run(bearer);
 		expect(errorText(result)).toBe('');
-		expect(legacyLabs.token.counts.apiAccepted - before).toBe(PARALLEL);
+		expect(legacyLabs.basic.counts.apiAccepted - before).toBe(PARALLEL);
 		expect(agentOutput(result)).toContain(`"item":"${PARALLEL}"`);
 	});
 
 	it('the model never saw a password, client secret or token of the test', () => {
 		const seen = model.rawBodies.join('\n');
 		expect(model.rawBodies.length).toBeGreaterThan(0);
-		const tokens = [labs, legacyLabs].flatMap((l) => [...l.token.issuedAccessTokens, ...l.token.issuedRefreshTokens, ...l.login.issuedTokens]);
+		const tokens = [labs, legacyLabs].flatMap((l) => [l.basic, l.oauth].flatMap((lab) => [...lab.issuedAccessTokens, ...lab.issuedRefreshTokens]).concat(l.login.issuedTokens));
 		expect(tokens.length).toBeGreaterThan(0);
 		const found = [...secrets, ...tokens].filter((secret) => seen.includes(secret));
 		expect(found).toEqual([]);

@@ -3,14 +3,13 @@
 // `usableAsTool`), in real n8n against the Basic emulator: the scripted model lists rows, then
 // gets one by an ID it read from the list; the credential refreshes on 401 from the tool too.
 import { nodeItems } from './harness/cli';
-import type { CredentialFixture } from './harness/cli';
 import { AGENT_NODE, agentWorkflow, openAiCredential, ToolNode } from './harness/agent-workflows';
-import { createInstance, N8nInstance } from './harness/instance';
 import { currentLine } from './harness/line';
+import { useN8nSpec } from './harness/spec-setup';
 import { newId, WorkflowFixture } from './harness/workflows';
-import { BasicEmulator, startBasicEmulator } from '../servers/basic-emulator';
+import { startBasicEmulator } from '../servers/basic-emulator';
 import { signInTokens } from '../servers/basic-emulator/sign-in';
-import { callTool, ChatModel, ChatRequest, finalAnswer, startChatModel } from '../servers/chat-model';
+import { callTool, ChatRequest, finalAnswer, startChatModel } from '../servers/chat-model';
 
 const line = currentLine();
 const AGENT_VERSION = line.line === '2' ? 3.1 : 2.2;
@@ -33,10 +32,6 @@ function idOfPlanProject(request: ChatRequest): Record<string, unknown> {
 }
 
 describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
-	let n8n: N8nInstance;
-	let emu: BasicEmulator;
-	let model: ChatModel;
-	let modelCredential: CredentialFixture;
 	let workflow: WorkflowFixture;
 	let signIn: Record<string, unknown>;
 	const basicCredential = { id: newId(), name: 'Basic agent e2e' };
@@ -48,38 +43,30 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 		credentials: { [CREDENTIAL_TYPE]: basicCredential },
 	});
 
-	beforeAll(async () => {
-		emu = await startBasicEmulator({ projects: { [PROJECT]: { todos } } });
-		model = await startChatModel();
-		signIn = await signInTokens(emu, PROJECT);
-		n8n = createInstance('basic-tool');
-		modelCredential = openAiCredential(model);
-		workflow = agentWorkflow({
-			name: 'Basic as agent tool',
-			agentVersion: AGENT_VERSION,
-			modelCredential,
-			prompt: 'What is the priority of the todo "Plan project"?',
-			tools: [
-				tool('List_todos', { operation: 'getAll', limit: 10 }),
-				tool('Get_todo', { operation: 'get', rowId: "={{ $fromAI('rowId', 'ID of the todo row to read', 'string') }}" }),
-			],
-		});
-		await n8n.cli.importCredentials([
-			modelCredential,
-			{ ...basicCredential, type: CREDENTIAL_TYPE, data: { server: 'custom', baseUrl: emu.url, clientId: PROJECT, scope: 'profile', oauthTokenData: signIn } },
-		]);
-		await n8n.cli.importWorkflow(workflow);
-	});
-
-	afterAll(async () => {
-		await Promise.all([emu?.close(), model?.close()]);
-		n8n?.cleanup();
+	const { n8n, emu, model } = useN8nSpec('basic-tool', {
+		servers: { emu: () => startBasicEmulator({ projects: { [PROJECT]: { todos } } }), model: () => startChatModel() },
+		fixtures: async ({ emu, model }) => {
+			signIn = await signInTokens(emu, PROJECT);
+			const modelCredential = openAiCredential(model);
+			workflow = agentWorkflow({
+				name: 'Basic as agent tool',
+				agentVersion: AGENT_VERSION,
+				modelCredential,
+				prompt: 'What is the priority of the todo "Plan project"?',
+				tools: [
+					tool('List_todos', { operation: 'getAll', limit: 10 }),
+					tool('Get_todo', { operation: 'get', rowId: "={{ $fromAI('rowId', 'ID of the todo row to read', 'string') }}" }),
+				],
+			});
+			const basic = { ...basicCredential, type: CREDENTIAL_TYPE, data: { server: 'custom', baseUrl: emu.url, clientId: PROJECT, scope: 'profile', oauthTokenData: signIn } };
+			return { credentials: [modelCredential, basic], workflows: [workflow] };
+		},
 	});
 
 	it('lists rows, then gets the one the model picked, and answers from it', async () => {
 		model.script([callTool(1, () => ({}), /^List_todos$/), callTool(1, (_i, request) => idOfPlanProject(request), /^Get_todo$/), finalAnswer()]);
 		const before = emu.state.dbRequests.length;
-		const result = await n8n.cli.execute(workflow.id);
+		const result = await n8n.execute(workflow.id);
 		const answer = String(nodeItems(result.run, AGENT_NODE)[0]?.output ?? '');
 		expect(answer).toContain('"priority":5');
 		const calls = emu.state.dbRequests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
@@ -103,7 +90,7 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 		const before = emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').length;
 		emu.expireAccessTokens();
 		model.script([callTool(3, () => ({}), /^List_todos$/), finalAnswer()]);
-		const result = await n8n.cli.execute(workflow.id);
+		const result = await n8n.execute(workflow.id);
 		const refreshes = emu.state.tokenRequests.filter((t) => t.grantType === 'refresh_token').slice(before);
 		if (process.env.E2E_DEBUG) console.log(`n8n ${line.version}: ${refreshes.length} refresh(es) for 3 tool calls after the access token expired`);
 		// n8n 2.41.1 refreshes once for the three calls, presenting the refresh token Basic rotated
@@ -125,7 +112,7 @@ describe(`Basic node as an AI Agent tool (n8n ${line.version})`, () => {
 
 	it("fails the tool with Basic's own error for a missing row; on n8n 2.x the model reads it", async () => {
 		model.script([callTool(1, () => ({ rowId: 'no-such-row' }), /^Get_todo$/), finalAnswer()]);
-		const result = await n8n.cli.execute(workflow.id);
+		const result = await n8n.execute(workflow.id);
 		const toolErrors = (result.run.data.resultData.runData.Get_todo ?? []).map((r) => r.error?.message ?? '');
 		expect(toolErrors.at(-1)).toMatch(/Basic returned 404: Row "no-such-row" not found/);
 		const [seen] = model.requests.at(-1)?.toolResults ?? [];

@@ -1,5 +1,5 @@
 // The Basic (basic.tech) node and credential in real n8n, against the Basic emulator: every node
-// operation through `n8n execute`, the HTTP Request node with the credential, errors with their
+// operation on one `n8n start`, the HTTP Request node with the credential, errors with their
 // status, and n8n's own refresh on 401 keeping Basic's rotated refresh token.
 import { errorText, nodeItems } from './harness/cli';
 import { currentLine } from './harness/line';
@@ -71,8 +71,6 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 	let me: WorkflowFixture;
 
 	const { n8n, emu } = useN8nSpec('basic-tech', {
-		// A new n8n process per run, as each check here was written for (a cold credential per run).
-		separateProcesses: true,
 		servers: {
 			emu: async () =>
 				await startBasicEmulator({
@@ -168,7 +166,7 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 	});
 
 	it('creates, gets, updates (PATCH), replaces (PUT) and deletes a row, and gets the user', async () => {
-		const result = await n8n.cli.execute(crud.id);
+		const result = await n8n.execute(crud.id);
 		expect(errorText(result.run)).toBe('');
 		expect(result.ok).toBe(true);
 		const [created] = nodeItems(result.run, 'Create');
@@ -186,7 +184,7 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 
 	it('lists rows with filters, order, limit and offset, and pages through a table with Return All', async () => {
 		const before = emu.state.dbRequests.length;
-		const result = await n8n.cli.execute(list.id);
+		const result = await n8n.execute(list.id);
 		expect(errorText(result.run)).toBe('');
 		const ids = (name: string) => nodeItems(result.run, name).map((item) => item.id);
 		expect(ids('Filtered')).toEqual(['r3', 'r1']);
@@ -202,7 +200,7 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 	});
 
 	it('creates one row per input item from the items themselves', async () => {
-		const result = await n8n.cli.execute(autoMap.id);
+		const result = await n8n.execute(autoMap.id);
 		expect(errorText(result.run)).toBe('');
 		expect(nodeItems(result.run, 'Create From Items')).toEqual([
 			expect.objectContaining({ title: 'one', n: 1 }),
@@ -212,14 +210,14 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 	});
 
 	it("surfaces Basic's errors with their status and message", async () => {
-		const result = await n8n.cli.execute(missing.id);
+		const result = await n8n.execute(missing.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/404/);
 		expect(errorText(result.run)).toMatch(/Row "no-such-row" not found/);
 	});
 
 	it('works from the HTTP Request node with the predefined credential type', async () => {
-		const result = await n8n.cli.execute(http.id);
+		const result = await n8n.execute(http.id);
 		expect(errorText(result.run)).toBe('');
 		const [body] = nodeItems(result.run, HTTP_NODE);
 		expect((body.data as Array<{ id: string }>).map((r) => r.id)).toEqual(['r3', 'r1']);
@@ -230,20 +228,20 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 		expect(refreshes()).toHaveLength(0);
 
 		emu.expireAccessTokens();
-		const first = await n8n.cli.execute(me.id);
+		const first = await n8n.execute(me.id);
 		expect(errorText(first.run)).toBe('');
 		expect(nodeItems(first.run, 'Me')[0]).toMatchObject({ id: 'user-1' });
 		expect(refreshes()).toHaveLength(1);
 		expect(refreshes()[0]).toMatchObject({ ok: true, contentType: 'application/x-www-form-urlencoded', clientId: PROJECT });
 
 		// The next run uses the stored new access token: no refresh.
-		const calm = await n8n.cli.execute(me.id);
+		const calm = await n8n.execute(me.id);
 		expect(calm.ok).toBe(true);
 		expect(refreshes()).toHaveLength(1);
 
 		// Expire again: n8n must present the refresh token Basic rotated in, not the first one.
 		emu.expireAccessTokens();
-		const second = await n8n.cli.execute(http.id);
+		const second = await n8n.execute(http.id);
 		expect(errorText(second.run)).toBe('');
 		expect(refreshes()).toHaveLength(2);
 		expect(refreshes()[1]).toMatchObject({ ok: true, presentedRefreshToken: refreshes()[0].issuedRefreshToken });
@@ -253,7 +251,7 @@ describe('Basic (basic.tech) node and credential in real n8n', () => {
 	it('names a refused refresh token in the node\'s error, never "no message"', async () => {
 		emu.revokeRefreshTokens('The refresh token was revoked: the account signed out everywhere');
 		emu.expireAccessTokens();
-		const result = await n8n.cli.execute(me.id);
+		const result = await n8n.execute(me.id);
 		expect(result.ok).toBe(false);
 		expect(emu.state.tokenRequests.at(-1)).toMatchObject({ grantType: 'refresh_token', ok: false, error: 'invalid_grant' });
 		// Basic's answer is gone on both lines: n8n-core 2.x replaces client-oauth2's AuthError for

@@ -9,11 +9,10 @@ import { join } from 'path';
 import { startTokenLab } from '../servers/token-lab';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken } from './harness/lab-credentials';
 import { scratchRoot } from './harness/line';
-import { N8nServer } from './harness/n8n-server';
 import { freePort } from './harness/ports';
-import { describeOnLine2, useN8nSpec } from './harness/spec-setup';
+import { describeOnLine2, useN8nSpec, type Closable } from './harness/spec-setup';
 import { ensureDebianServers } from './queue/debian-packages';
-import { startPostgres, type Postgres } from './queue/postgres';
+import { startPostgres } from './queue/postgres';
 import { waitFor } from './queue/wait';
 import { callWebhook, webhookWorkflow, type WebhookWorkflow } from './queue/webhook-workflow';
 
@@ -27,12 +26,32 @@ interface EngineExecution {
 	data: string;
 }
 
+/** Engine 2.0's own PostgreSQL data plane, and the settings of an n8n with the engine-v2 module on it. */
+async function startEngineDatabase(): Promise<Closable & { settings: Record<string, string> }> {
+	const dir = join(scratchRoot, `engine-v2-pg-${process.pid}`);
+	const postgres = await startPostgres(ensureDebianServers().postgresBin, dir, 'engine');
+	const settings = {
+		N8N_ENABLED_MODULES: 'engine-v2',
+		N8N_ENGINE_DATABASE_URL: `postgres://postgres@127.0.0.1:${postgres.port}/engine`,
+		N8N_ENGINE_HOST: '127.0.0.1',
+		N8N_ENGINE_PORT: String(await freePort()),
+		N8N_ENGINE_CONTROL_PLANE_PORT: String(await freePort()),
+		// The workflow's last node names the process from $env; irrelevant here, allowed so it runs.
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+	};
+	const close = async () => {
+		await postgres.process.stop();
+		rmSync(dir, { recursive: true, force: true });
+	};
+	return { settings, close };
+}
+
 describeOnLine2('Engine 2.0 in real n8n', () => {
 	const flows: Record<'exchanging' | 'staticToken', WebhookWorkflow> = {} as never;
-	const { n8n, lab } = useN8nSpec('engine-v2', {
-		// Its own processes: workflows published with `n8n publish:workflow`, then n8n with the engine-v2 module.
-		separateProcesses: true,
-		servers: { lab: startTokenLab },
+	// One n8n with the engine-v2 module: the fixtures saved and published through the editor's REST calls.
+	const { n8n, lab, editor } = useN8nSpec('engine-v2', {
+		servers: { lab: startTokenLab, engineDatabase: startEngineDatabase },
+		env: ({ engineDatabase }) => engineDatabase.settings,
 		fixtures: async ({ lab }) => {
 			const exchanging = basicToBearerCredential(lab);
 			const staticToken = bearerTokenCredential(await labIssuedToken(lab));
@@ -44,45 +63,23 @@ describeOnLine2('Engine 2.0 in real n8n', () => {
 			return { credentials: [exchanging, staticToken], workflows: Object.values(flows) };
 		},
 	});
-	const postgresDir = join(scratchRoot, `engine-v2-pg-${process.pid}`);
-	let postgres: Postgres | undefined;
-	let server: N8nServer | undefined;
 
 	beforeAll(async () => {
-		for (const flow of Object.values(flows)) {
-			const published = await n8n.cli.run(['publish:workflow', `--id=${flow.id}`]);
-			if (published.code !== 0) throw new Error(`publish:workflow exited ${published.code}\n${published.stderr}`);
-		}
-		postgres = await startPostgres(ensureDebianServers().postgresBin, postgresDir, 'engine');
-		server = await N8nServer.start(n8n.cli.line, n8n.userFolder, undefined, {
-			N8N_ENABLED_MODULES: 'engine-v2',
-			N8N_ENGINE_DATABASE_URL: `postgres://postgres@127.0.0.1:${postgres.port}/engine`,
-			N8N_ENGINE_HOST: '127.0.0.1',
-			N8N_ENGINE_PORT: String(await freePort()),
-			N8N_ENGINE_CONTROL_PLANE_PORT: String(await freePort()),
-			// The workflow's last node names the process from $env; irrelevant here, allowed so it runs.
-			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
-		});
-		await server.setupOwnerAndLogin();
-	}, 300_000);
-	afterAll(async () => {
-		await server?.stop();
-		await postgres?.process.stop();
-		rmSync(postgresDir, { recursive: true, force: true });
+		for (const flow of Object.values(flows)) await editor.publishWorkflow(n8n.cli.savedWorkflowId(flow.id));
 	});
 	beforeEach(() => lab.resetCounts());
 
 	/** Calls the webhook (once n8n has registered it) and returns the finished Engine 2.0 execution. */
 	async function runOnEngine2(flow: WebhookWorkflow): Promise<EngineExecution> {
-		const base = `${server!.baseUrl}/webhook`;
+		const base = `${editor.baseUrl}/webhook`;
 		let status = 0;
 		await waitFor(`webhook of ${flow.name}`, 60_000, async () => (status = (await callWebhook(base, flow)).status) !== 404);
 		expect(status).toBe(200);
 		let found: EngineExecution | undefined;
 		await waitFor(`execution of ${flow.name}`, 60_000, async () => {
-			const list = await server!.request<{ results: Array<{ id: string; workflowId: string; status: string }> }>('GET', '/rest/executions');
-			const done = list.data.results?.find((e) => e.workflowId === flow.id && !['new', 'running'].includes(e.status));
-			if (done) found = (await server!.request<EngineExecution>('GET', `/rest/executions/${done.id}`)).data;
+			const list = await editor.request<{ results: Array<{ id: string; workflowId: string; status: string }> }>('GET', '/rest/executions');
+			const done = list.data.results?.find((e) => e.workflowId === n8n.cli.savedWorkflowId(flow.id) && !['new', 'running'].includes(e.status));
+			if (done) found = (await editor.request<EngineExecution>('GET', `/rest/executions/${done.id}`)).data;
 			return found !== undefined;
 		});
 		return found!;

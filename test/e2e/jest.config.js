@@ -2,6 +2,8 @@
 // N8N_LINE=2 (n8n 2.41.1, Node 24) or N8N_LINE=1 (n8n 1.123.81, Node 20).
 module.exports = {
 	rootDir: '../..',
+	// tsconfig.json's isolatedModules makes ts-jest transpile only: the types of tests and harness
+	// are checked once by `npm run lint:types` (tsc), not again in every jest worker.
 	preset: 'ts-jest',
 	// Node's environment, printing what n8n said in each workflow run of a failed test.
 	testEnvironment: '<rootDir>/test/e2e/harness/report-failures-environment.ts',

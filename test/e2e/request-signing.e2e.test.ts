@@ -3,45 +3,11 @@
 // and in the URL, JSON, form and raw bodies, an S3-style unsigned upload), and Retry On Fail
 // signing each try afresh (the lab refuses the first try, and refuses any replayed signature).
 import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
-import type { CredentialFixture } from './harness/cli';
 import { errorText, nodeItems } from './harness/cli';
+import { signedWorkflow, type SignedCall } from './harness/signed-workflow';
+import { signingCredential as credential } from './harness/signing-credentials';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow, newId, type WorkflowFixture } from './harness/workflows';
-
-type Body = { json: string } | { form: Record<string, string> } | { raw: string; contentType: string };
-
-interface SignedCall {
-	credential: CredentialFixture;
-	method: 'GET' | 'POST' | 'PUT';
-	url: string;
-	query?: Record<string, string>;
-	body?: Body;
-	retry?: boolean;
-	items?: number;
-}
-
-/** The HTTP Request node (4.2) as the editor saves it for this call. */
-function signedWorkflow(call: SignedCall): WorkflowFixture {
-	const workflow = httpWorkflow({ url: call.url, credentialType: call.credential.type, credentialId: call.credential.id, credentialName: call.credential.name, items: call.items ?? 1 });
-	const node = workflow.nodes[2] as { parameters: Record<string, unknown> } & Record<string, unknown>;
-	node.parameters.method = call.method;
-	if (call.query !== undefined) {
-		Object.assign(node.parameters, { sendQuery: true, specifyQuery: 'keypair', queryParameters: { parameters: Object.entries(call.query).map(([name, value]) => ({ name, value })) } });
-	}
-	const body = call.body;
-	if (body !== undefined && 'json' in body) Object.assign(node.parameters, { sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: body.json });
-	if (body !== undefined && 'form' in body) {
-		Object.assign(node.parameters, { sendBody: true, contentType: 'form-urlencoded', bodyParameters: { parameters: Object.entries(body.form).map(([name, value]) => ({ name, value })) } });
-	}
-	if (body !== undefined && 'raw' in body) Object.assign(node.parameters, { sendBody: true, contentType: 'raw', rawContentType: body.contentType, body: body.raw });
-	if (call.retry === true) Object.assign(node, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 });
-	return workflow;
-}
-
-function credential(type: string, data: Record<string, unknown>): CredentialFixture {
-	const id = newId();
-	return { id, name: `${type} ${id}`, type, data };
-}
+import { HTTP_NODE, type WorkflowFixture } from './harness/workflows';
 
 describe('request signing in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
@@ -83,7 +49,7 @@ describe('request signing in real n8n', () => {
 	const verdicts = () => lab.verdicts.map(({ ok, reason }) => (ok ? 'ok' : reason));
 
 	it('Binance: query parameters from the UI and the URL, signed per item, none replayed', async () => {
-		const result = await n8n.cli.execute(flows.binanceQuery.id);
+		const result = await n8n.execute(flows.binanceQuery.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(3);
 		expect(verdicts()).toEqual(['ok', 'ok', 'ok']);
@@ -100,7 +66,7 @@ describe('request signing in real n8n', () => {
 		['awsRaw', 'AWS, a raw body', 'line 1\nline 2'],
 		['s3Put', 'AWS S3-style PUT with UNSIGNED-PAYLOAD', 'file content'],
 	])('%s: %s', async (flow, _title, body) => {
-		const result = await n8n.cli.execute(flows[flow].id);
+		const result = await n8n.execute(flows[flow].id);
 		expect(verdicts()).toEqual(['ok']);
 		expect(result.ok).toBe(true);
 		if (typeof body === 'string') expect(lab.verdicts[0].body).toBe(body);
@@ -109,14 +75,14 @@ describe('request signing in real n8n', () => {
 
 	it.each([['awsRetry'], ['binanceRetry'], ['krakenRetry']])('%s: Retry On Fail signs the second try afresh', async (flow) => {
 		lab.failFirst(flow === 'awsRetry' ? '/aws/retry' : flow === 'binanceRetry' ? '/binance/retry' : '/kraken/retry');
-		const result = await n8n.cli.execute(flows[flow].id);
+		const result = await n8n.execute(flows[flow].id);
 		expect(result.ok).toBe(true);
 		expect(lab.verdicts.map(({ ok, status }) => [ok, status])).toEqual([[true, 503], [true, 200]]);
 		expect(lab.verdicts[1].proof).not.toBe(lab.verdicts[0].proof);
 	});
 
 	it('a secret that is not valid in its encoding fails before anything is sent, without the secret', async () => {
-		const result = await n8n.cli.execute(flows.badSecret.id);
+		const result = await n8n.execute(flows.badSecret.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/Secret is not valid hex/);
 		expect(JSON.stringify(result.run)).not.toContain('not-hex-SECRET');

@@ -2,17 +2,13 @@
 // reuses one), and the self-signed JWT lab verifies every JWT with jose: signature, claims, replays
 // (jti, Coinbase's nonce) and Coinbase's uri against the raw request line.
 import { startSelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
-import { selfSignedFields, type SelfSignedFields } from '../support/self-signed-fields';
+import { selfSignedFields } from '../support/self-signed-fields';
 import { errorText, nodeItems, type CredentialFixture } from './harness/cli';
+import { selfSignedCredential } from './harness/signing-credentials';
 import { useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow, newId, type WorkflowFixture } from './harness/workflows';
+import { HTTP_NODE, httpWorkflow, type WorkflowFixture } from './harness/workflows';
 
 const ITEMS = 3;
-
-function selfSignedCredential(fields: SelfSignedFields): CredentialFixture {
-	const id = newId();
-	return { id, name: `self-signed ${id}`, type: 'selfSignedJwtApi', data: fields };
-}
 
 describe('Self-Signed JWT API in real n8n', () => {
 	const flows: Record<'perRequest' | 'reuse' | 'query' | 'coinbase' | 'badSecret', WorkflowFixture> = {} as never;
@@ -42,7 +38,7 @@ describe('Self-Signed JWT API in real n8n', () => {
 	beforeEach(() => lab.reset());
 
 	it('a new JWT for every item: three items, three distinct JWTs, each verified (signature, iss, aud, jti not replayed)', async () => {
-		const result = await n8n.cli.execute(flows.perRequest.id);
+		const result = await n8n.execute(flows.perRequest.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(ITEMS);
 		expect(lab.refused('hs256')).toEqual([]);
@@ -53,7 +49,7 @@ describe('Self-Signed JWT API in real n8n', () => {
 	});
 
 	it('JWT Reuse (App Store Connect preset): one JWT across the items, ES256 verified with kid, iss and aud', async () => {
-		const result = await n8n.cli.execute(flows.reuse.id);
+		const result = await n8n.execute(flows.reuse.id);
 		expect(result.ok).toBe(true);
 		const accepted = lab.accepted('apple');
 		expect(accepted).toHaveLength(ITEMS);
@@ -63,7 +59,7 @@ describe('Self-Signed JWT API in real n8n', () => {
 	});
 
 	it('Send Token As Query Parameter: the JWT in ?jwt= beside the item\'s own parameter', async () => {
-		const result = await n8n.cli.execute(flows.query.id);
+		const result = await n8n.execute(flows.query.id);
 		expect(result.ok).toBe(true);
 		const accepted = lab.accepted('query');
 		expect(accepted).toHaveLength(ITEMS);
@@ -71,7 +67,7 @@ describe('Self-Signed JWT API in real n8n', () => {
 	});
 
 	it('Coinbase preset: each JWT bound to its request, uri checked by the server against the raw request line', async () => {
-		const result = await n8n.cli.execute(flows.coinbase.id);
+		const result = await n8n.execute(flows.coinbase.id);
 		expect(result.ok).toBe(true);
 		expect(lab.refused('coinbase')).toEqual([]);
 		const accepted = lab.accepted('coinbase');
@@ -82,7 +78,7 @@ describe('Self-Signed JWT API in real n8n', () => {
 	});
 
 	it('wrong settings fail before any request, and no output holds the secret', async () => {
-		const result = await n8n.cli.execute(flows.badSecret.id);
+		const result = await n8n.execute(flows.badSecret.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toContain('HS512 needs at least 64 bytes');
 		expect(lab.seen).toEqual([]);

@@ -1,47 +1,50 @@
 // The token log in real n8n: the package writes through n8n's LoggerProxy, so N8N_LOG_LEVEL
-// decides what shows. One credential, three runs at debug (login; renewal after the API rejected
-// the token; the endpoint refusing the login), then the refusal again at info.
-import { startTokenLab, type TokenLab } from '../servers/token-lab';
-import { createInstance, type N8nInstance } from './harness/instance';
+// decides what shows. Runs on one n8n at debug: a login; a renewal after the API rejected the
+// token; the endpoint refusing the login. Then the refusal again on an n8n at info (a new process:
+// the refusal the first one remembered is gone, so it logs in and is refused).
+import { startTokenLab } from '../servers/token-lab';
 import { basicToBearerCredential } from './harness/lab-credentials';
+import { useN8nSpec } from './harness/spec-setup';
 import { tokenLogLines } from './harness/token-log';
 import { httpWorkflow } from './harness/workflows';
 
 describe('token log through n8n\'s logger', () => {
-	let n8n: N8nInstance;
-	let lab: TokenLab;
-	let workflowId: string;
+	/** Two credentials of the lab, with settings of their own (one process holds a token per settings). */
+	const workflowIds = { renewed: '', refused: '' };
+	/** Everything each n8n process of the spec printed, from its start to its stop. */
 	const outputs: string[] = [];
-
-	beforeAll(async () => {
-		lab = await startTokenLab();
-		n8n = createInstance('token-log');
-		const credential = basicToBearerCredential(lab);
-		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name });
-		workflowId = await n8n.load(workflow, [credential]);
+	const { n8n, lab } = useN8nSpec('token-log', {
+		env: { N8N_LOG_LEVEL: 'debug' },
+		servers: { lab: startTokenLab },
+		fixtures: ({ lab }) => {
+			// The refused login needs a token not got by a renewal after a rejection moments before
+			// (the engine does not renew such a token again): its own credential.
+			const renewed = basicToBearerCredential(lab);
+			const refused = basicToBearerCredential(lab, { accessTokenUrl: `${lab.basicTokenUrl}?use=refused` });
+			const workflows = [renewed, refused].map((credential) => httpWorkflow({ url: lab.apiUrl, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name }));
+			[workflowIds.renewed, workflowIds.refused] = workflows.map((workflow) => workflow.id);
+			return { credentials: [renewed, refused], workflows };
+		},
 	});
-	afterAll(async () => {
-		await lab?.close();
-		n8n?.cleanup();
-	});
 
-	/** One `n8n execute` at this log level; its token lines in order. */
-	async function runAt(level: 'debug' | 'info'): Promise<string[]> {
-		const result = await n8n.cli.run(['execute', `--id=${workflowId}`], 180_000, { N8N_LOG_LEVEL: level });
-		const output = `${result.stdout}\n${result.stderr}`;
-		outputs.push(output);
-		return tokenLogLines(output).map((line) => line.text);
+	/** One run on the n8n of this log level (a new process when the level changes); its token lines in order. */
+	async function runAt(level: 'debug' | 'info', workflowId: string): Promise<string[]> {
+		const running = n8n.current();
+		await n8n.useSettings(level === 'debug' ? {} : { N8N_LOG_LEVEL: level });
+		if (running && !n8n.current()) outputs.push(running.log());
+		const result = await n8n.execute(workflowId);
+		return tokenLogLines(result.stdout).map((line) => line.text);
 	}
 
 	it('debug: a first run logs in', async () => {
-		const lines = await runAt('debug');
+		const lines = await runAt('debug', workflowIds.renewed);
 		expect(lines).toEqual([expect.stringMatching(/^token-auth: login type=basicToBearerApi credential=[0-9a-f]{10} host=127\.0\.0\.1:\d+ status=200 duration=\d+ms process=[0-9a-f]{8}/)]);
 		expect(lab.counts.basicTokenCalls).toBe(1);
 	});
 
 	it('debug: a rejected stored token is renewed, and the line says why', async () => {
 		lab.revokeAllTokens();
-		const lines = await runAt('debug');
+		const lines = await runAt('debug', workflowIds.renewed);
 		expect(lines.map((line) => line.replace(/ \(.*?\)/, '').split(' type=')[0])).toEqual([
 			'token-auth: renewal after rejection',
 			'token-auth: login',
@@ -51,9 +54,10 @@ describe('token log through n8n\'s logger', () => {
 	});
 
 	it('debug: a refused login is a warning that says it is remembered', async () => {
+		expect(await runAt('debug', workflowIds.refused)).toEqual([expect.stringMatching(/^token-auth: login type=basicToBearerApi .* status=200 /)]);
 		lab.revokeAllTokens();
 		lab.set({ password: 'changed-on-the-server' });
-		const lines = await runAt('debug');
+		const lines = await runAt('debug', workflowIds.refused);
 		expect(lines.map((line) => line.replace(/ \(.*?\) /, ' ').split(' type=')[0])).toEqual([
 			'token-auth: renewal after rejection',
 			'token-auth: login refused',
@@ -62,12 +66,13 @@ describe('token log through n8n\'s logger', () => {
 	});
 
 	it('info: only the failure shows', async () => {
-		const lines = await runAt('info');
+		const lines = await runAt('info', workflowIds.refused);
 		expect(lines).toEqual([expect.stringMatching(/^token-auth: login refused .* status=401 /)]);
 	});
 
 	it('no secret of the test in any output, not even a part of one', () => {
-		const everything = outputs.join('\n');
+		const everything = [...outputs, n8n.current()?.log() ?? ''].join('\n');
+		expect(outputs).toHaveLength(1);
 		const secrets = [
 			lab.settings.password,
 			'wonderland-Pa55',

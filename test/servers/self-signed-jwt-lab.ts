@@ -16,7 +16,7 @@
  *
  * Every request is recorded with its verdict (what the server saw, decoded, and why it refused);
  * the JWT itself is kept so tests can compare distinct JWTs. Answers 200 {ok, route, jti} or 401
- * {error}. A free port; stops by itself after 30 minutes.
+ * {error}. A free port; stops by itself after `maxLifetimeMs` (default 30 minutes).
  *
  *   const lab = await startSelfSignedJwtLab();   // lab.url, lab.keys, lab.seen, lab.accepted(route)
  */
@@ -87,7 +87,7 @@ const bearer = (prefix: string) => (req: IncomingMessage) => {
 	return value.startsWith(prefix) ? value.slice(prefix.length) : undefined;
 };
 
-export async function startSelfSignedJwtLab(): Promise<SelfSignedJwtLab> {
+export async function startSelfSignedJwtLab(options: { maxLifetimeMs?: number } = {}): Promise<SelfSignedJwtLab> {
 	const hs256Secret = randomBytes(32).toString('base64url').slice(0, 40);
 	const es256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 	const ed25519 = generateKeyPairSync('ed25519');
@@ -184,7 +184,7 @@ export async function startSelfSignedJwtLab(): Promise<SelfSignedJwtLab> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	server.keepAliveTimeout = 1;
-	const stopTimer = setTimeout(() => server.close(), 30 * 60_000);
+	const stopTimer = setTimeout(() => server.close(), options.maxLifetimeMs ?? 30 * 60_000);
 	stopTimer.unref();
 	server.on('close', () => clearTimeout(stopTimer));
 	return {

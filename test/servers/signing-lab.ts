@@ -48,8 +48,9 @@ export interface SigningLab {
 	close(): Promise<void>;
 }
 
-export async function startSigningLab(): Promise<SigningLab> {
-	const recorder = await startRawRecorder();
+/** Stops by itself after `maxLifetimeMs` (default 30 min) so a crashed run never leaves it behind. */
+export async function startSigningLab(options: { maxLifetimeMs?: number } = {}): Promise<SigningLab> {
+	const recorder = await startRawRecorder(options.maxLifetimeMs);
 	const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 	const seenProofs = new Set<string>();
 	let lastKrakenNonce = 0n;

@@ -25,6 +25,7 @@ export function describeExecution(outcome: ExecutionOutcome, options: ReportOpti
 	const lines = [`n8n: ${processEnd(outcome)} after ${(outcome.ms / 1000).toFixed(1)} s`];
 	const { run } = outcome;
 	if (!run) lines.push('execution: n8n printed no execution JSON');
+	else if (!run.data?.resultData) lines.push(`execution: ${run.status ?? 'no status'}; its data has no resultData: ${JSON.stringify(run.data)?.slice(0, TEXT_LIMIT)}`);
 	else {
 		const status = [run.status, run.finished === undefined ? undefined : run.finished ? 'finished' : 'not finished'];
 		lines.push(`execution: ${status.filter(Boolean).join(', ') || 'no status'}; last node: ${run.data.resultData.lastNodeExecuted ?? 'none'}`);

@@ -87,14 +87,14 @@ export class N8nServer {
 	}
 
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-		const res = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': BROWSER_ID,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
+		const res = await this.fetchOnce(method, path, body).catch(async (error: Error & { cause?: { code?: string; message?: string } }) => {
+			// A kept-alive connection n8n closed while it sat idle in fetch's pool ("other side closed",
+			// UND_ERR_SOCKET: the request never reached n8n), or one reset just as a read went out (seen
+			// under heavy load): send it once more. A reset write is not sent again (it may have run).
+			const closedBeforeSent = error.cause?.code === 'UND_ERR_SOCKET';
+			const resetRead = method === 'GET' && /ECONNRESET|socket/i.test(error.cause?.message ?? error.message);
+			if (!closedBeforeSent && !resetRead) throw error;
+			return await this.fetchOnce(method, path, body);
 		});
 		const setCookie = res.headers.get('set-cookie');
 		const auth = setCookie?.match(/n8n-auth=[^;]+/);
@@ -107,6 +107,18 @@ export class N8nServer {
 			json = undefined;
 		}
 		return { status: res.status, data: (json?.data ?? json ?? text) as T };
+	}
+
+	private async fetchOnce(method: string, path: string, body?: unknown): Promise<Response> {
+		return await fetch(`${this.baseUrl}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
 	}
 
 	private async ok<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -130,6 +142,12 @@ export class N8nServer {
 	async createWorkflow(workflow: object): Promise<string> {
 		const created = await this.ok<{ id: string }>('POST', '/rest/workflows', workflow);
 		return created.id;
+	}
+
+	/** The editor's Publish on n8n 2.x (POST /rest/workflows/:id/activate with the saved version): its triggers go live. */
+	async publishWorkflow(id: string): Promise<void> {
+		const saved = await this.ok<{ versionId: string }>('GET', `/rest/workflows/${id}`);
+		await this.ok('POST', `/rest/workflows/${id}/activate`, { versionId: saved.versionId });
 	}
 
 	/**

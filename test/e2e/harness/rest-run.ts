@@ -7,7 +7,7 @@ import { createRequire } from 'module';
 import type { Execution, ExecutionRun } from './cli';
 import { describeExecution } from './execution-report';
 import type { N8nLine } from './line';
-import type { N8nServer, StoredExecution } from './n8n-server';
+import type { N8nServer } from './n8n-server';
 import { keepRunReport } from './run-reports';
 
 /** Execution statuses n8n has while a run is on its way. */
@@ -30,21 +30,22 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	const logFrom = server.log().length;
 	const executionId = await server.runManually(workflow, trigger, line.line);
 	const deadline = started + timeoutMs;
+	const flatted = flattedOf(line);
+	const dataOf = (answer: { data?: unknown }) =>
+		typeof answer.data === 'string' ? (flatted.parse(answer.data) as ExecutionRun['data'] | undefined) : undefined;
 	let stored = await server.execution(executionId);
-	let data = runDataOf(line, stored);
 	// Seen on n8n 1.x just after a restart: the execution answered without status or data yet, or
-	// with data that is no run yet (flatted text of nothing).
-	while (!data || (!stored.finished && UNFINISHED.has(stored.status))) {
+	// with data that holds no run yet.
+	while (!stored.status || !dataOf(stored)?.resultData || (!stored.finished && UNFINISHED.has(stored.status))) {
 		if (Date.now() > deadline) {
 			throw new Error(`execution ${executionId} of ${workflow.id} still ${stored.status} after ${timeoutMs} ms\n${lastLines(server.log().slice(logFrom))}`);
 		}
 		await new Promise((r) => setTimeout(r, 200));
 		stored = await server.execution(executionId);
-		data = runDataOf(line, stored);
 	}
 	// What n8n logs as the run ends arrives just after its status.
 	await new Promise((r) => setTimeout(r, 200));
-	const run: ExecutionRun = { status: stored.status, data };
+	const run: ExecutionRun = { status: stored.status, data: dataOf(stored)! };
 	const ok = stored.status === 'success' && !run.data.resultData.error;
 	run.finished = stored.finished;
 	const output = server.log().slice(logFrom);
@@ -53,13 +54,6 @@ export async function runOverRest(server: N8nServer, line: N8nLine, workflow: { 
 	// A run n8n lost (crashed, canceled) is no answer a spec can check: say what n8n said.
 	if (!ENDED.has(stored.status)) throw new Error(`execution ${executionId} of ${workflow.id}\n${describeExecution(result)}`);
 	return result;
-}
-
-/** The execution's run data, once n8n has stored a run (with its `resultData`). */
-function runDataOf(line: N8nLine, stored: StoredExecution): ExecutionRun['data'] | undefined {
-	if (typeof stored.data !== 'string') return undefined;
-	const data = flattedOf(line).parse(stored.data) as Partial<ExecutionRun['data']> | null | undefined;
-	return data?.resultData ? (data as ExecutionRun['data']) : undefined;
 }
 
 function lastLines(output: string, count = 15): string {

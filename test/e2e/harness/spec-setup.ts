@@ -35,8 +35,8 @@ export interface SpecSetup<S extends ServerStarters> {
 	servers?: S;
 	/** Credentials and workflows imported once, before the first test (may keep ids for the tests). */
 	fixtures?: (servers: Started<S>) => Fixtures | Promise<Fixtures>;
-	/** Settings every n8n process of the spec gets (as an operator would set them). */
-	env?: Record<string, string>;
+	/** Settings every n8n process of the spec gets (as an operator would set them); may name what the servers started. */
+	env?: Record<string, string> | ((servers: Started<S>) => Record<string, string>);
 	/**
 	 * No `n8n start` before the first test: fixtures imported with `n8n import:*` (their ids kept),
 	 * for specs that run every workflow in a process of its own (`n8n.cli.execute`). `n8n.execute`
@@ -67,7 +67,8 @@ export function useN8nSpec<S extends ServerStarters = Record<never, never>>(labe
 			closables.push(server);
 			started[name] = server;
 		}
-		const n8n = createInstance(label, { settings: setup.env, separateProcesses: setup.separateProcesses });
+		const settings = typeof setup.env === 'function' ? setup.env(started as Started<S>) : setup.env;
+		const n8n = createInstance(label, { settings, separateProcesses: setup.separateProcesses });
 		started.n8n = n8n;
 		const fixtures = (await setup.fixtures?.(started as Started<S>)) ?? {};
 		await n8n.load(fixtures.workflows ?? [], fixtures.credentials);

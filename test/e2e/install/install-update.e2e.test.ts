@@ -4,20 +4,28 @@
 // with npm's default peer-dependency behaviour and the npm beside this line's Node. Then updated
 // in place (`npm install n8n-nodes-token-auth@latest`, restart) with credentials in use, and
 // downgraded again. One registry, one user folder, three n8n starts per line:
-//   1. 0.1.0 installed: the credential types and the node listed, workflows log in and run
+//   1. 0.1.0 installed: the credential types and the node listed, workflows log in and run; a
+//      Basic (basic.tech) credential saved with its sign-in tokens, the package's node lists rows
 //   2. 0.1.1 installed, N8N_UNVERIFIED_PACKAGES_ENABLED=false (n8n 3's default): still loaded, the
-//      stored tokens reused, the stored refresh token used when the API rejects the token
-//   3. 0.1.0 again: the tokens 0.1.1 stored reused
+//      stored tokens reused, the stored refresh token used when the API rejects the token; Basic's
+//      access token expired: n8n refreshes it with the refresh token the first version stored
+//   3. 0.1.0 again: the tokens 0.1.1 stored reused; a refused refresh gives the node's error as
+//      n8n's own NodeApiError (the package uses n8n's n8n-workflow, not a copy of its own)
 import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { request } from 'http';
 import { join } from 'path';
+import { startBasicEmulator, type BasicEmulator } from '../../servers/basic-emulator';
 import { startTokenLab, type TokenLab } from '../../servers/token-lab';
+import { basicListWorkflow, basicTechCredential, basicTodos, openTodosByPriority } from '../harness/basic-tech-fixtures';
+import { nodeItems, type Execution } from '../harness/cli';
 import { basicToBearerCredential, passwordGrantCredential } from '../harness/lab-credentials';
 import { assertLineInstalled, currentLine, scratchRoot } from '../harness/line';
 import { N8nServer, OWNER } from '../harness/n8n-server';
 import { packedTarball, packageName } from '../harness/package-install';
+import { runOverRest } from '../harness/rest-run';
 import { tokenLogLines } from '../harness/token-log';
+import type { WorkflowFixture } from '../harness/workflows';
 import { callWebhook, webhookWorkflow, type WebhookWorkflow } from '../queue/webhook-workflow';
 import { startLocalRegistry, type LocalRegistry } from './local-registry';
 
@@ -34,6 +42,8 @@ const CREDENTIAL_TYPES = [
 	'awsSigV4Api',
 ];
 const NODE_TYPE = `${packageName}.basicTech`;
+const BASIC_PROJECT = 'install-project';
+const BASIC_NODE = 'List Todos';
 
 const line = currentLine();
 // Debug shows the package's login lines; the Set node of the workflow names the process from $env.
@@ -54,6 +64,7 @@ function foldersNamed(dir: string, name: string): string[] {
 describe(`installed from a registry with npm, updated in place and downgraded (n8n ${line.version})`, () => {
 	let registry: LocalRegistry;
 	let lab: TokenLab;
+	let emu: BasicEmulator;
 	let userFolder: string;
 	let nodesDir: string;
 	let editor: N8nServer | undefined;
@@ -64,6 +75,10 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 	let firstVersion: string;
 	/** The update: the same files one patch version higher. */
 	let nextVersion: string;
+	/** Manual Trigger -> the package's Basic node, saved with a credential created over REST. */
+	let basicFlow: WorkflowFixture;
+	/** The refresh token of the sign-in the Basic credential was saved with. */
+	let signedInRefreshToken: string;
 
 	beforeAll(async () => {
 		assertLineInstalled(line);
@@ -74,6 +89,7 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		nextVersion = `${major}.${minor}.${patch + 1}`;
 		registry.publish(tarball);
 		lab = await startTokenLab();
+		emu = await startBasicEmulator({ projects: { [BASIC_PROJECT]: { todos: basicTodos } } });
 		mkdirSync(scratchRoot, { recursive: true });
 		userFolder = mkdtempSync(join(scratchRoot, `install-n8n${line.line}-`));
 		nodesDir = join(userFolder, '.n8n/nodes');
@@ -83,6 +99,7 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 	afterAll(async () => {
 		await editor?.stop();
 		await lab?.close();
+		await emu?.close();
 		await registry?.close();
 		if (userFolder && !process.env.E2E_KEEP) rmSync(userFolder, { recursive: true, force: true });
 	});
@@ -154,17 +171,32 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		throw new Error(`webhook of ${flow.name} never registered`);
 	}
 
-	/** Saves the workflow through the editor's REST calls and activates it (2.x: publish). */
-	async function saveAndActivate(flow: WebhookWorkflow): Promise<void> {
+	/** Saves the workflow through the editor's REST calls; answers n8n's id and version. */
+	async function save(flow: WorkflowFixture): Promise<{ id: string; versionId: string }> {
 		const body = { name: flow.name, nodes: flow.nodes, connections: flow.connections, settings: flow.settings, active: false };
 		const created = await editor!.request<{ id: string; versionId: string }>('POST', '/rest/workflows', body);
 		expect(created.status).toBe(200);
-		const { id, versionId } = created.data;
+		return created.data;
+	}
+
+	/** Saves the workflow and activates it (2.x: publish). */
+	async function saveAndActivate(flow: WebhookWorkflow): Promise<void> {
+		const { id, versionId } = await save(flow);
 		const activated =
 			line.line === '2'
 				? await editor!.request('POST', `/rest/workflows/${id}/activate`, { versionId })
 				: await editor!.request('PATCH', `/rest/workflows/${id}`, { versionId, active: true });
 		expect({ status: activated.status, data: activated.status === 200 ? 'ok' : activated.data }).toEqual({ status: 200, data: 'ok' });
+	}
+
+	/** Runs the Basic workflow from its trigger on the running n8n (the editor's "Execute workflow"). */
+	async function listTodos(): Promise<Execution> {
+		return await runOverRest(editor!, line, basicFlow, 'Start');
+	}
+
+	/** What the emulator's token endpoint was asked, in order. */
+	function tokenGrants() {
+		return emu.state.tokenRequests.map(({ grantType, ok, presentedRefreshToken }) => ({ grantType, ok, presentedRefreshToken }));
 	}
 
 	it(`npm install ${packageName} in an empty ~/.n8n/nodes installs the package alone: no n8n-workflow beside it`, () => {
@@ -220,6 +252,19 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		for (const id of Object.values(credentials)) savedData[id] = await editor!.credentialData(id);
 	}, 480_000);
 
+	it('a Basic (basic.tech) credential saved over REST with its sign-in tokens: the package\'s node lists rows with them', async () => {
+		const fixture = await basicTechCredential(emu, { project: BASIC_PROJECT, name: 'install basic.tech' });
+		signedInRefreshToken = String((fixture.data.oauthTokenData as { refresh_token?: unknown }).refresh_token);
+		// POST /rest/credentials keeps oauthTokenData on both lines (only PATCH drops it): the run
+		// below needs no token call, where a credential without it fails "OAuth credentials not connected".
+		const id = await editor!.createCredential(fixture.name, fixture.type, fixture.data);
+		basicFlow = basicListWorkflow({ ...fixture, id }, { project: BASIC_PROJECT, name: 'install basic.tech list', nodeName: BASIC_NODE });
+		basicFlow.id = (await save(basicFlow)).id;
+		const listed = await listTodos();
+		expect({ ok: listed.ok, rows: nodeItems(listed.run, BASIC_NODE) }).toEqual({ ok: true, rows: openTodosByPriority });
+		expect(tokenGrants()).toEqual([{ grantType: 'authorization_code', ok: true, presentedRefreshToken: undefined }]);
+	}, 480_000);
+
 	it('updated with npm install @latest and a restart (with N8N_UNVERIFIED_PACKAGES_ENABLED=false): loaded, the stored tokens reused', async () => {
 		await editor!.stop();
 		registry.publishAs(tarball, nextVersion);
@@ -246,6 +291,17 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		expect(lab.counts.basicTokenCalls).toBe(2);
 	}, 480_000);
 
+	it('after the update, an expired Basic access token is refreshed with the refresh token the first version stored', async () => {
+		emu.expireAccessTokens();
+		const listed = await listTodos();
+		expect({ ok: listed.ok, rows: nodeItems(listed.run, BASIC_NODE) }).toEqual({ ok: true, rows: openTodosByPriority });
+		// One refresh with the sign-in's refresh token, and no new sign-in (authorization_code).
+		expect(tokenGrants()).toEqual([
+			{ grantType: 'authorization_code', ok: true, presentedRefreshToken: undefined },
+			{ grantType: 'refresh_token', ok: true, presentedRefreshToken: signedInRefreshToken },
+		]);
+	}, 480_000);
+
 	it('downgraded to the first version: the tokens the newer version stored are reused', async () => {
 		await editor!.stop();
 		npmInstall(`${packageName}@${firstVersion}`);
@@ -256,5 +312,41 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 		for (const flow of Object.values(flows)) expect(await run(flow)).toEqual({ status: 200, answer: { ok: true, worker: 'main' } });
 		expect(lab.counts).toMatchObject({ basicTokenCalls: before.basicTokenCalls, oauthPasswordCalls: before.oauthPasswordCalls, oauthRefreshCalls: before.oauthRefreshCalls });
 		expect(lab.counts.apiAccepted).toBe(before.apiAccepted + 2);
+		// The Basic token n8n refreshed under the newer version, read by the older one.
+		await login();
+		const grants = tokenGrants().length;
+		const listed = await listTodos();
+		expect({ ok: listed.ok, rows: nodeItems(listed.run, BASIC_NODE) }).toEqual({ ok: true, rows: openTodosByPriority });
+		expect(tokenGrants()).toHaveLength(grants);
+	}, 480_000);
+
+	// Last: it revokes the Basic credential's refresh tokens for good.
+	it('an error the package\'s node throws reaches n8n as n8n\'s own NodeApiError', async () => {
+		emu.revokeRefreshTokens('The refresh token was revoked: the account signed out everywhere');
+		emu.expireAccessTokens();
+		const failed = await listTodos();
+		expect(failed.ok).toBe(false);
+		expect(emu.state.tokenRequests.at(-1)).toMatchObject({ grantType: 'refresh_token', ok: false, error: 'invalid_grant' });
+		// The node's error as the execution stores it: n8n keeps `{ ...error, message, stack }`
+		// (n8n-core's WorkflowExecute.reportNodeExecutionError), `name` included.
+		const error = failed.run.data.resultData.runData[BASIC_NODE]?.[0]?.error;
+		expect(error).toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^The request to Basic failed: /) });
+		// The package wraps what httpRequestWithAuthentication threw (n8n-core's own NodeApiError) in
+		// `new NodeApiError(node, thrown, { message, description: 'GET <path>' })`. n8n-workflow's
+		// NodeApiError hands back `thrown` itself when it is an instance of its own class (node-api.error.js,
+		// 2.41.1 line 81, 1.123.81 line 90), so the error keeps what n8n-core gave it and only the message
+		// is the package's. With a second n8n-workflow under the package, `thrown` is an instance of
+		// n8n's class, not of the package's: a new NodeApiError of the other copy stands in its place,
+		// with the package's description and without what n8n-core set (2.x: the "reconnect" text and
+		// `failure: { cause: 'credential-invalid' }` taken from its NodeOperationError; node.error.js
+		// copies `failure` only from an instance of its own NodeError).
+		expect(error?.description).not.toBe(`GET /account/${BASIC_PROJECT}/db/todos`);
+		if (line.line === '2') {
+			expect(error).toMatchObject({
+				message: 'The request to Basic failed: The credential "install basic.tech" needs to be reconnected.',
+				description: expect.stringMatching(/^Access could not be refreshed because the connected account has revoked access/),
+				failure: { cause: 'credential-invalid' },
+			});
+		}
 	}, 480_000);
 });
