@@ -3,17 +3,19 @@
 // Token URL and API are the same lab reached by two host names (localhost and 127.0.0.1), so
 // each call can be allowed or blocked on its own. First, what a new credential gets when a user
 // saves it in the editor without touching the field (through the REST calls the editor makes).
+// All on the spec's one `n8n start`: each credential's token URL is its own (a parameter the lab
+// ignores), so none finds the token another one left held in that process.
 import { startTokenLab } from '../servers/token-lab';
 import { errorText, nodeItems } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
 import { describeOnLine2, useN8nSpec } from './harness/spec-setup';
-import { HTTP_NODE, httpWorkflow } from './harness/workflows';
+import { HTTP_NODE, httpWorkflow, newId } from './harness/workflows';
 
 const PACKAGE_TYPES = ['basicToBearerApi', 'passwordGrantOAuth2Api', 'tokenLoginApi', 'bearerTokenApi', 'clientCredentialsOAuth2Api', 'jwtBearerOAuth2Api'];
 // describeOnLine2: n8n 1.123 has no per-credential domain restriction for credential hooks.
 
 describeOnLine2('Allowed HTTP Request Domains in real n8n', () => {
-	const { n8n, lab, editor } = useN8nSpec('allowed-domains', { separateProcesses: true, servers: { lab: startTokenLab }, editor: true });
+	const { n8n, lab, editor } = useN8nSpec('allowed-domains', { servers: { lab: startTokenLab }, editor: true });
 	beforeEach(() => lab.resetCounts());
 
 	it('a new credential saved in the editor without touching the field gets "All": the HTTP Request node may call any host with it', async () => {
@@ -32,11 +34,9 @@ describeOnLine2('Allowed HTTP Request Domains in real n8n', () => {
 		const saved = await editor.credentialData(id);
 		expect(saved).toEqual(expect.objectContaining({ username: fixture.data.username, accessTokenUrl: fixture.data.accessTokenUrl }));
 		expect(['all', undefined]).toContain(saved.allowedHttpRequestDomains);
-		// One process on the user folder at a time: the editor stops, the workflow runs with that credential.
-		await editor.stop();
+		// A workflow run with that credential.
 		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: fixture.type, credentialId: id, credentialName: 'new in the editor' });
-		await n8n.load(workflow);
-		const result = await n8n.cli.execute(workflow.id);
+		const result = await n8n.execute(await n8n.load(workflow));
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.counts.basicTokenCalls).toBe(1);
 		expect(lab.counts.apiAccepted).toBe(1);
@@ -44,13 +44,12 @@ describeOnLine2('Allowed HTTP Request Domains in real n8n', () => {
 
 	async function run(allowedDomains: string) {
 		const credential = basicToBearerCredential(lab, {
-			accessTokenUrl: lab.basicTokenUrl.replace('127.0.0.1', 'localhost'),
+			accessTokenUrl: `${lab.basicTokenUrl.replace('127.0.0.1', 'localhost')}?credential=${newId()}`,
 			allowedHttpRequestDomains: 'domains',
 			allowedDomains,
 		});
 		const workflow = httpWorkflow({ url: lab.apiUrl, credentialType: 'basicToBearerApi', credentialId: credential.id, credentialName: credential.name });
-		await n8n.load(workflow, [credential]);
-		return await n8n.cli.execute(workflow.id);
+		return await n8n.execute(await n8n.load(workflow, [credential]));
 	}
 
 	it('lets both calls through when both hosts are allowed', async () => {

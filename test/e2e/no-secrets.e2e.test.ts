@@ -1,14 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
-// Whatever fails, nothing n8n prints or stores for an execution (stdout, stderr, the execution
-// JSON) carries a password, client secret, refresh token or access token of the package's types.
+// Whatever fails, nothing n8n prints or stores for an execution (the execution JSON and what n8n
+// logged while it ran) carries a password, client secret, refresh token or access token of the
+// package's types. All on the spec's one `n8n start`: each credential's token URL is its own (a
+// parameter the lab ignores), so every run logs in afresh instead of finding a held token.
 import { startTokenLab } from '../servers/token-lab';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { useN8nSpec } from './harness/spec-setup';
 import type { CredentialFixture } from './harness/cli';
-import { httpWorkflow } from './harness/workflows';
+import { httpWorkflow, newId } from './harness/workflows';
 
 describe('No secret in execution output or logs, in real n8n', () => {
-	const { n8n, lab } = useN8nSpec('no-secrets', { separateProcesses: true, servers: { lab: async () => await startTokenLab({ echoPasswordOnRefusal: true }) } });
+	const { n8n, lab } = useN8nSpec('no-secrets', { servers: { lab: async () => await startTokenLab({ echoPasswordOnRefusal: true }) } });
+	const ownTokenUrl = (tokenUrl: string) => `${tokenUrl}?credential=${newId()}`;
 
 	/** Every secret the lab issued or knows, plus the credential's own. */
 	const secretsSeen = (credential: CredentialFixture) =>
@@ -29,8 +32,10 @@ describe('No secret in execution output or logs, in real n8n', () => {
 			credentialName: credential.name,
 			items: 2,
 		});
-		await n8n.load(workflow, [credential]);
-		const result = await n8n.cli.execute(workflow.id);
+		const tokenCallsBefore = lab.counts.basicTokenCalls + lab.counts.oauthPasswordCalls;
+		const result = await n8n.execute(await n8n.load(workflow, [credential]));
+		// A login in this run: its answer, the token, is among what could leak.
+		expect(lab.counts.basicTokenCalls + lab.counts.oauthPasswordCalls).toBeGreaterThan(tokenCallsBefore);
 		return { result, everything: `${result.stdout}\n${result.stderr}` };
 	}
 
@@ -39,7 +44,7 @@ describe('No secret in execution output or logs, in real n8n', () => {
 		['an API that answers 401', 401],
 		['an API that answers 403', 403],
 	])('Basic to Bearer with %s', async (_name, status) => {
-		const credential = basicToBearerCredential(lab);
+		const credential = basicToBearerCredential(lab, { accessTokenUrl: ownTokenUrl(lab.basicTokenUrl) });
 		const { result, everything } = await runAndCollect(credential, status);
 		expect(result.ok).toBe(false);
 		expect(lab.counts.apiCalls).toBeGreaterThan(0); // the token was really sent, so there is one to leak
