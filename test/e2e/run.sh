@@ -4,6 +4,8 @@
 #   test/e2e/run.sh --line 2        one line only (2 or 1)
 #   test/e2e/run.sh --line 1 -- -t 'reuses'   extra arguments after -- go to jest
 #   test/e2e/run.sh --no-build      reuse the tarball of the previous run (.cache/e2e-pack)
+#   E2E_SHARED_N8N=off test/e2e/run.sh   every spec on an n8n of its own (by default the specs without
+#                                   settings share one `n8n start`, test/e2e/harness/shared-n8n.ts)
 #   N8N_VERSION_2=2.41.0 test/e2e/run.sh --line 2   the whole suite on another version of a line
 #                                   (the pins are in scripts/n8n-lines.json; it is installed first)
 # Installs whatever n8n is missing into .cache/ first (scripts/install-n8n.sh), builds and packs

@@ -17,6 +17,8 @@ describe('Token Login API in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab, caLab, proxy } = useN8nSpec('token-login', {
+		// Its own n8n: a private CA and proxies are process settings (n8n.useSettings).
+		ownN8n: true,
 		servers: {
 			lab: async () => await startLoginLab(),
 			caLab: async () => await startLoginLab({}, { tls: ca }),

@@ -10,6 +10,7 @@ import { assertLineInstalled, currentLine, scratchRoot } from './line';
 import { N8nServer } from './n8n-server';
 import { installPackage } from './package-install';
 import { runOverRest } from './rest-run';
+import { sharedN8n } from './shared-n8n';
 import { copyTemplateFolder } from './template-folder';
 import type { WorkflowFixture } from './workflows';
 
@@ -45,15 +46,26 @@ export interface InstanceOptions {
 	settings?: Record<string, string>;
 	/** Load with `n8n import:*` while no `n8n start` runs (for specs that run `n8n.cli`). */
 	separateProcesses?: boolean;
+	/**
+	 * Use the run's shared `n8n start` (shared-n8n.ts) when there is one: no boot of its own, no
+	 * settings, no restart, no CLI.
+	 */
+	shared?: boolean;
 }
 
 export function createInstance(label: string, options: InstanceOptions = {}): N8nInstance {
 	const line = currentLine();
 	assertLineInstalled(line);
-	mkdirSync(scratchRoot, { recursive: true });
-	const userFolder = mkdtempSync(join(scratchRoot, `${label}-n8n${line.line}-`));
-	copyTemplateFolder(userFolder);
-	installPackage(userFolder);
+	const shared = options.shared ? sharedN8n() : undefined;
+	let userFolder: string;
+	if (shared) {
+		userFolder = shared.userFolder;
+	} else {
+		mkdirSync(scratchRoot, { recursive: true });
+		userFolder = mkdtempSync(join(scratchRoot, `${label}-n8n${line.line}-`));
+		copyTemplateFolder(userFolder);
+		installPackage(userFolder);
+	}
 	const cli = new N8nCli(line, userFolder);
 	cli.extraEnv = { ...options.settings };
 	let running: N8nServer | undefined;
@@ -70,6 +82,7 @@ export function createInstance(label: string, options: InstanceOptions = {}): N8
 	};
 	const server = async () => {
 		if (current()) return running as N8nServer;
+		if (shared) return (running = await shared.attach());
 		running = await N8nServer.start(line, userFolder, undefined, { ...cli.extraEnv, ...serverSettings });
 		if (ownerSetUp) await running.login();
 		else await running.setupOwnerAndLogin();
@@ -77,7 +90,7 @@ export function createInstance(label: string, options: InstanceOptions = {}): N8
 		return running;
 	};
 	// A command on the user folder waits for the server to stop, and runs saved workflows by their n8n ids.
-	cli.beforeCommand = stop;
+	cli.beforeCommand = shared ? () => Promise.reject(onShared('runs no n8n command')) : stop;
 	cli.savedWorkflowId = (id) => workflows.get(id)?.id ?? id;
 
 	async function saveOverRest(editor: N8nServer, list: WorkflowFixture[], credentials: CredentialFixture[]): Promise<void> {
@@ -116,19 +129,29 @@ export function createInstance(label: string, options: InstanceOptions = {}): N8
 			return await runOverRest(await server(), line, workflow, trigger);
 		},
 		async restart(settings = {}) {
+			if (shared) throw onShared('cannot be restarted');
 			await stop();
 			serverSettings = settings;
 			return await server();
 		},
 		async useSettings(settings) {
 			if (current() && JSON.stringify(settings) === JSON.stringify(serverSettings)) return;
+			if (shared) {
+				if (Object.keys(settings).length) throw onShared('takes no settings');
+				return;
+			}
 			await stop();
 			serverSettings = settings;
 		},
 		cleanup() {
-			if (!process.env.E2E_KEEP) rmSync(userFolder, { recursive: true, force: true });
+			if (!shared && !process.env.E2E_KEEP) rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
+}
+
+/** What a spec on the shared n8n asked for and cannot have. */
+function onShared(what: string): Error {
+	return new Error(`the run's shared n8n ${what}: give the spec an n8n of its own (useN8nSpec's ownN8n)`);
 }
 
 interface SavedNode {

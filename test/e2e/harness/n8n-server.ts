@@ -3,6 +3,7 @@
 // owner setup, login, save a credential or a workflow, test a credential, run a workflow and read
 // its execution back.
 import { ChildProcess, spawn } from 'child_process';
+import { appendFileSync, existsSync, readFileSync } from 'fs';
 import { n8nEnv } from './env';
 import { N8nLine } from './line';
 import { freePort } from './ports';
@@ -29,13 +30,23 @@ export class N8nServer {
 	private stopping = false;
 	private constructor(
 		readonly baseUrl: string,
-		private readonly child: ChildProcess,
+		/** Absent for a server this process attached to (the run's shared n8n, shared-n8n.ts). */
+		private readonly child: ChildProcess | undefined,
 		readonly log: () => string,
 	) {}
 
 	/**
+	 * The `n8n start` another process started (the run's shared n8n): its REST calls with a
+	 * session of this process's own, its output read from `logFile`. Stopping it only detaches.
+	 */
+	static attach(baseUrl: string, logFile: string): N8nServer {
+		return new N8nServer(baseUrl, undefined, () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''));
+	}
+
+	/**
 	 * `extraEnv`: instance settings on top of the suite's (N8N_SSRF_*, N8N_METRICS...);
-	 * `readyTimeoutMs`: how long n8n may take to answer (longer on a busy machine).
+	 * `readyTimeoutMs`: how long n8n may take to answer (longer on a busy machine);
+	 * `logFile`: n8n's output is appended there too (for processes that attach to this one).
 	 */
 	static async start(
 		line: N8nLine,
@@ -43,6 +54,7 @@ export class N8nServer {
 		port?: number,
 		extraEnv: Record<string, string> = {},
 		readyTimeoutMs = 300_000,
+		logFile?: string,
 	): Promise<N8nServer> {
 		const httpPort = port ?? (await freePort());
 		const env = n8nEnv(line, userFolder, {
@@ -57,8 +69,12 @@ export class N8nServer {
 		});
 		const child = spawn(line.nodeBin, [line.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
-		child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-		child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+		const keep = (c: Buffer) => {
+			output += c.toString();
+			if (logFile) appendFileSync(logFile, c);
+		};
+		child.stdout?.on('data', keep);
+		child.stderr?.on('data', keep);
 		const server = new N8nServer(`http://127.0.0.1:${httpPort}`, child, () => output);
 		try {
 			await server.waitUntilReady(readyTimeoutMs);
@@ -72,7 +88,7 @@ export class N8nServer {
 	private async waitUntilReady(timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.child.exitCode !== null) throw new Error(`n8n start exited ${this.child.exitCode}\n${this.log()}`);
+			if (this.child && this.child.exitCode !== null) throw new Error(`n8n start exited ${this.child.exitCode}\n${this.log()}`);
 			try {
 				// While starting, n8n answers every path with 200 "n8n is starting up".
 				const res = await fetch(`${this.baseUrl}/rest/settings`);
@@ -210,19 +226,21 @@ export class N8nServer {
 
 	/** False once the process exited or was told to stop. */
 	get running(): boolean {
+		if (!this.child) return !this.stopping;
 		return this.child.exitCode === null && this.child.signalCode === null && !this.stopping;
 	}
 
 	async stop(): Promise<void> {
 		this.stopping = true;
-		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+		const child = this.child;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		await new Promise<void>((resolveStop) => {
-			const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
-			this.child.once('exit', () => {
+			const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+			child.once('exit', () => {
 				clearTimeout(timer);
 				resolveStop();
 			});
-			this.child.kill('SIGTERM');
+			child.kill('SIGTERM');
 		});
 	}
 }

@@ -1,8 +1,10 @@
-// The setup every e2e spec shares: start the spec's servers, one n8n user folder with the package,
-// one running `n8n start` logged in as the owner that saves the spec's credentials and workflows
-// and runs them (`n8n.execute`) through the editor's REST calls; after all tests, stop and remove
-// all of it. Registered as the spec's beforeAll/afterAll. Specs whose checks each need a new n8n
-// process ask for `separateProcesses`: fixtures imported with `n8n import:*`, runs with `n8n.cli`.
+// The setup every e2e spec shares: start the spec's servers, then an `n8n start` logged in as the
+// owner that saves the spec's credentials and workflows and runs them (`n8n.execute`) through the
+// editor's REST calls; after all tests, stop and remove all of it. Registered as the spec's
+// beforeAll/afterAll. A spec without settings uses the run's shared `n8n start` (shared-n8n.ts);
+// one with `env`, or that says `ownN8n`, gets a user folder and an `n8n start` of its own. Specs
+// whose checks each need a new n8n process ask for `separateProcesses`: fixtures imported with
+// `n8n import:*`, runs with `n8n.cli`.
 import type { CredentialFixture } from './cli';
 import { createInstance, type N8nInstance } from './instance';
 import { currentLine } from './line';
@@ -45,6 +47,12 @@ export interface SpecSetup<S extends ServerStarters> {
 	separateProcesses?: boolean;
 	/** A spec that uses `editor` in a test says so (with `separateProcesses`, it is then started first). */
 	editor?: boolean;
+	/**
+	 * The spec restarts n8n (`n8n.restart`, `n8n.useSettings`) or runs n8n commands, so it needs an
+	 * n8n of its own. Without it, a spec with no `env` and no `separateProcesses` uses the run's
+	 * shared `n8n start` (shared-n8n.ts): no boot of its own.
+	 */
+	ownN8n?: boolean;
 }
 
 export type Spec<S extends ServerStarters> = Started<S> & {
@@ -68,7 +76,8 @@ export function useN8nSpec<S extends ServerStarters = Record<never, never>>(labe
 			started[name] = server;
 		}
 		const settings = typeof setup.env === 'function' ? setup.env(started as Started<S>) : setup.env;
-		const n8n = createInstance(label, { settings, separateProcesses: setup.separateProcesses });
+		const shared = !setup.env && !setup.separateProcesses && !setup.ownN8n;
+		const n8n = createInstance(label, { settings, separateProcesses: setup.separateProcesses, shared });
 		started.n8n = n8n;
 		const fixtures = (await setup.fixtures?.(started as Started<S>)) ?? {};
 		await n8n.load(fixtures.workflows ?? [], fixtures.credentials);
