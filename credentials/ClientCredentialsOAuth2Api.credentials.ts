@@ -2,7 +2,7 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
 import { ignoreSslIssuesField, useRawTokenField } from './common/fields';
-import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, signingKeyFields } from './common/oauth2';
+import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, keyFileField, signingKeyFields } from './common/oauth2';
 import { clientCredentialsScheme } from './common/schemes';
 
 const hooks = tokenHooks(clientCredentialsScheme);
@@ -22,12 +22,13 @@ export class ClientCredentialsOAuth2Api implements ICredentialType {
 			name: 'accessTokenUrl',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: 'https://auth.example.com/oauth/token',
+			description: 'Where the token is requested; empty with a Google Key File: its token_uri',
 		},
 		clientAuthenticationField(['header', 'body', 'privateKeyJwt', 'clientSecretJwt']),
 		clientIdField(),
 		clientSecretField(['header', 'body', 'clientSecretJwt']),
+		keyFileField('Client Id', ['privateKeyJwt']),
 		...signingKeyFields(['privateKeyJwt']),
 		assertionAudienceField,
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '', description: 'Space-separated scopes to request' },

@@ -2,7 +2,7 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { storedTokenFields, tokenHooks } from './common/engine';
 import { ignoreSslIssuesField, useRawTokenField } from './common/fields';
-import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, signingKeyFields } from './common/oauth2';
+import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, keyFileField, signingKeyFields, tokenToUseFields } from './common/oauth2';
 import { jwtBearerScheme } from './common/schemes';
 
 const hooks = tokenHooks(jwtBearerScheme);
@@ -22,10 +22,10 @@ export class JwtBearerOAuth2Api implements ICredentialType {
 			name: 'accessTokenUrl',
 			type: 'string',
 			default: '',
-			required: true,
 			placeholder: 'https://login.example.com/services/oauth2/token',
+			description: 'Where the assertion is sent; empty with a Google Key File: its token_uri',
 		},
-		{ displayName: 'Issuer', name: 'issuer', type: 'string', default: '', required: true, description: 'The iss claim: who signs the assertion, often the client ID' },
+		{ displayName: 'Issuer', name: 'issuer', type: 'string', default: '', description: 'The iss claim: who signs the assertion, often the client ID; empty with a Key File: its owner' },
 		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'The sub claim, e.g. the user to act as; optional' },
 		{ displayName: 'Audience', name: 'audience', type: 'string', default: '', description: 'The aud claim; empty: the Access Token URL' },
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '', description: 'Sent as the scope parameter of the token request' },
@@ -37,6 +37,8 @@ export class JwtBearerOAuth2Api implements ICredentialType {
 			description: 'More claims for the assertion, as a JSON object: {"scope": "https://www.googleapis.com/auth/drive"}',
 		},
 		{ displayName: 'Assertion Lifetime', name: 'assertionLifetime', type: 'number', default: 300, description: 'Seconds from iat to exp of each assertion' },
+		...tokenToUseFields,
+		keyFileField('Issuer'),
 		...signingKeyFields(),
 		clientAuthenticationField(['none', 'header', 'body', 'privateKeyJwt', 'clientSecretJwt']),
 		clientIdField(['header', 'body', 'privateKeyJwt', 'clientSecretJwt']),

@@ -2,10 +2,18 @@
 // Bearer lab (test/servers/jwt-bearer-lab.ts: @node-oauth/oauth2-server with the RFC 7523 grant,
 // assertions verified with jose, replayed jti refused). Every count asserted is what the lab saw.
 import { JWT_BEARER_GRANT, startJwtBearerLab } from '../servers/jwt-bearer-lab';
+import { googleServiceAccountKeyFile } from '../support/key-files';
 import { errorText, nodeItems } from './harness/cli';
 import { jwtBearerCredential, keyChunks } from './harness/machine-credentials';
 import { useN8nSpec } from './harness/spec-setup';
 import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
+
+/** The fields a key file fills, left empty as a user pasting one would leave them. */
+const fromKeyFile = { accessTokenUrl: '', issuer: '', subject: '', privateKey: '', keyId: '' };
+
+/** A Google key file of a key the lab does not trust for its issuer. */
+const untrustedKeyFile = (lab: Awaited<ReturnType<typeof startJwtBearerLab>>) =>
+	googleServiceAccountKeyFile({ privateKeyPem: lab.clientKey.privateKeyPem, keyId: 'untrusted-1', clientEmail: lab.settings.issuer, tokenUri: lab.tokenUrl });
 
 describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 	const flows: Record<string, WorkflowFixture> = {};
@@ -22,6 +30,9 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 				withSecret: jwtBearerCredential(lab, { clientAuthentication: 'header', clientId: lab.settings.clientId, clientSecret: lab.settings.clientSecret }),
 				// A key the lab does not trust for this issuer.
 				untrusted: jwtBearerCredential(lab, { privateKey: lab.clientKey.privateKeyPem, keyId: '' }),
+				// Token to Use "ID Token" with a Google key file alone: the typed signing fields stay empty.
+				idToken: jwtBearerCredential(lab, { ...fromKeyFile, privateKeyFile: lab.googleKeyFile(), tokenToUse: 'id_token', targetAudience: lab.idTokenAudience }),
+				untrustedKeyFile: jwtBearerCredential(lab, { ...fromKeyFile, privateKeyFile: untrustedKeyFile(lab), tokenToUse: 'id_token', targetAudience: lab.idTokenAudience }),
 			};
 			const url = itemUrl(lab.apiUrl);
 			flows.grant = flow(creds.grant, url, 100);
@@ -30,6 +41,8 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 			flows.renewing = flow(creds.renewing, url, 6, { batching: { batch: { batchSize: 1, batchInterval: 1000 } } });
 			flows.withSecret = flow(creds.withSecret, url);
 			flows.untrusted = flow(creds.untrusted, url, 5);
+			flows.idToken = flow(creds.idToken, url, 3);
+			flows.untrustedKeyFile = flow(creds.untrustedKeyFile, url, 2);
 			return { credentials: Object.values(creds), workflows: Object.values(flows) };
 		},
 	});
@@ -98,5 +111,28 @@ describe('OAuth2 JWT Bearer API in real n8n (oauth2-server + jose)', () => {
 			expect(result.stdout + result.stderr).not.toContain(chunk);
 		}
 		expect(result.stdout + result.stderr).not.toContain(lab.tokenCalls[0].form.assertion);
+	});
+
+	it('Token to Use "ID Token" with a Google key file: one ID token for the Target Audience, and the API got it (aud checked)', async () => {
+		const result = await n8n.execute(flows.idToken.id);
+		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
+		expect(lab.tokenCalls.map((call) => [call.status, call.header?.kid, call.claims?.target_audience])).toEqual([[200, lab.keys.rsa.kid, lab.idTokenAudience]]);
+		expect(lab.counts.idTokensIssued).toBe(1);
+		expect(lab.apiIdTokenAudiences).toEqual([lab.idTokenAudience, lab.idTokenAudience, lab.idTokenAudience]);
+		expect(lab.counts.apiAccepted).toBe(3);
+		const idToken = lab.apiAuthorizations[0].replace(/^Bearer /, '');
+		expect(result.stdout + result.stderr + JSON.stringify(result.run)).not.toContain(idToken);
+	});
+
+	it('a key file the server does not trust: refused, and neither its key nor the file in the message or output', async () => {
+		const result = await n8n.execute(flows.untrustedKeyFile.id);
+		expect(result.ok).toBe(false);
+		expect(lab.tokenCalls.map((call) => [call.status, call.error, call.header?.kid])).toEqual([[400, 'invalid_grant', 'untrusted-1']]);
+		expect(lab.counts.apiCalls).toBe(0);
+		const everything = `${errorText(result.run)}\n${result.stdout}\n${result.stderr}\n${JSON.stringify(result.run)}`;
+		expect(errorText(result.run)).toMatch(/refused|invalid_grant/i);
+		for (const chunk of keyChunks(lab.clientKey.privateKeyPem)) expect(everything).not.toContain(chunk);
+		expect(everything).not.toContain('"type": "service_account"');
+		expect(everything).not.toContain(lab.tokenCalls[0].form.assertion);
 	});
 });

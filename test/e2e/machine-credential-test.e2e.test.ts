@@ -118,4 +118,14 @@ describe('credential test from the editor: OAuth2 Client Credentials API and OAu
 		expect(bearer.counts.tokenCalls).toBe(0);
 		expectNoKeyMaterial(result.message, broken);
 	});
+
+	it('JWT Bearer: a Google key file alone (Access Token URL and Issuer empty) logs in at its token_uri, ID token included', async () => {
+		const fromFile = { accessTokenUrl: '', issuer: '', subject: '', privateKey: '', keyId: '', privateKeyFile: bearer.googleKeyFile() };
+		const result = await saveAndTest(jwtBearerCredential(bearer, { ...fromFile, tokenToUse: 'id_token', targetAudience: bearer.idTokenAudience }));
+		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+		// As for the other types, n8n's Test may log in twice (its preAuthentication, then the Test's own login).
+		expect(bearer.tokenCalls.length).toBeGreaterThanOrEqual(1);
+		for (const call of bearer.tokenCalls) expect([call.status, call.header?.kid, call.claims?.target_audience]).toEqual([200, bearer.keys.rsa.kid, bearer.idTokenAudience]);
+		expect(bearer.counts.idTokensIssued).toBe(bearer.tokenCalls.length);
+	});
 });

@@ -6,6 +6,7 @@ import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
 import { useControlledDate } from '../support/controlled-date';
 import { inNewProcess } from './support/lab-credentials';
+import { googleServiceAccountKeyFile, zitadelKeyFile } from '../support/key-files';
 
 /**
  * OAuth2 Client Credentials against oidc-provider (test/servers/oidc-lab.ts): the provider checks
@@ -57,6 +58,29 @@ describe('Client Credentials: every client authentication, as oidc-provider chec
 		const claims = lab.tokenCalls[0].assertion?.claims as Record<string, number | string>;
 		expect(claims).toMatchObject({ iss: 'cc-rsa', sub: 'cc-rsa', aud: lab.tokenUrl });
 		expect((claims.exp as number) - (claims.iat as number)).toBeLessThanOrEqual(300);
+	});
+
+	it.each([
+		['a Zitadel application key (PKCS#1 RSA), Access Token URL typed', () => ({
+			accessTokenUrl: lab.tokenUrl,
+			privateKeyFile: zitadelKeyFile('application', { privateKeyPem: lab.clients.rsa.key.privateKeyTraditionalPem, keyId: 'rsa-key-1', owner: 'cc-rsa' }),
+		})],
+		['a Google service-account key, its token_uri the Access Token URL', () => ({
+			privateKeyFile: googleServiceAccountKeyFile({ privateKeyPem: lab.clients.rsa.privateKeyPem, keyId: 'rsa-key-1', clientEmail: 'cc-rsa', tokenUri: lab.tokenUrl }),
+		})],
+	])('private_key_jwt from a Key File alone: %s', async (_name, fields) => {
+		const stored = new StoredCredential({ clientAuthentication: 'privateKeyJwt', ...fields() });
+		await expect(n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl })).resolves.toMatchObject({ ok: true, client: 'cc-rsa' });
+		expect(lab.tokenCalls[0]).toMatchObject({ authMethod: 'private_key_jwt', clientId: 'cc-rsa', status: 200 });
+		expect(lab.tokenCalls[0].assertion?.header).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'rsa-key-1' });
+	});
+
+	it('a Key File of the wrong kind: SETTINGS_INVALID naming it, nothing sent', async () => {
+		const stored = new StoredCredential(credentialFor('rsa', { privateKeyFile: lab.clients.rsa.privateKeyPem }));
+		const message = await failureOf(n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl }));
+		expect(message).toContain('Key File holds a PEM private key; this credential reads a Google service-account key or a Zitadel key JSON');
+		expect(message).not.toContain(lab.clients.rsa.privateKeyPem.split('\n')[2]);
+		expect(lab.counts.tokenCalls).toBe(0);
 	});
 
 	it('sends the audience body parameter (Auth0 style) and gets a token for that API', async () => {

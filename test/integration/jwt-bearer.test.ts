@@ -109,4 +109,27 @@ describe('JWT Bearer grant (RFC 7523 section 2.1) against a server that verifies
 		expect(message).toContain('ES384 needs an EC key on curve P-384, but the Private Key is an EC key on P-256');
 		expect(lab.counts.tokenCalls).toBe(0);
 	});
+
+	it("ID token (Google's answer for Cloud Run, IAP): a Google key file alone signs, the API gets an ID token for the Target Audience, renewed by its exp", async () => {
+		lab.set({ issuer: 'run-invoker@lab-project.iam.gserviceaccount.com', lifetimeSeconds: 4 });
+		const stored = new StoredCredential({ privateKeyFile: lab.googleKeyFile(), tokenToUse: 'id_token', targetAudience: lab.idTokenAudience });
+		const n8n = n8nRequester(newProcess(), stored);
+		await n8n.legacyRequest({ uri: lab.apiUrl });
+		expect(lab.tokenCalls[0]).toMatchObject({ status: 200, authMethod: 'none', header: { alg: 'RS256', typ: 'JWT', kid: lab.keys.rsa.kid } });
+		expect(lab.tokenCalls[0].claims).toMatchObject({ iss: 'run-invoker@lab-project.iam.gserviceaccount.com', aud: lab.tokenUrl, target_audience: lab.idTokenAudience });
+		expect(lab.tokenCalls[0].claims).not.toHaveProperty('sub');
+		expect(lab.apiIdTokenAudiences).toEqual([lab.idTokenAudience]);
+		// The answer states no lifetime: only the ID token's exp can make the engine renew in time.
+		time.pass(3700);
+		await n8n.legacyRequest({ uri: lab.apiUrl });
+		expect([lab.counts.idTokensIssued, lab.counts.apiAccepted, lab.counts.apiExpiredSeen]).toEqual([2, 2, 0]);
+		expect(lab.apiAuthorizations[0]).not.toBe(lab.apiAuthorizations[1]);
+	});
+
+	it('a Zitadel-style key file that is missing its key: SETTINGS_INVALID naming it, nothing sent', async () => {
+		const stored = new StoredCredential(credential({ privateKeyFile: JSON.stringify({ type: 'serviceaccount', keyId: '1', userId: '2' }) }));
+		const message = await failureOf(n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl }));
+		expect(message).toContain('Key File is a Zitadel service-account key without key: download the key JSON again');
+		expect(lab.counts.tokenCalls).toBe(0);
+	});
 });

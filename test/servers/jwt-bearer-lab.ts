@@ -16,6 +16,11 @@
  * HTTP Basic or body secret (the library), or a client assertion (RFC 7523 section 2.2, checked
  * with jose: private_key_jwt against the client's key, client_secret_jwt with its secret).
  *
+ * An assertion carrying `target_audience` is answered as Google answers a service account's:
+ * `{"id_token": ...}`, no access token, no expires_in; the ID token is a JWT the lab signs (its
+ * `idTokenKey`) with aud = the target audience. The API takes such an ID token when its aud is
+ * `lab.idTokenAudience` (as Cloud Run checks its own URL) and records the aud it saw.
+ *
  * The confidential client may also use the library's own password grant (RFC 6749 section 4.3)
  * for the lab's one user, so the OAuth2 Password Grant type's client assertions are checked by
  * the same server: `lab.settings.username` / `lab.settings.password`.
@@ -28,10 +33,11 @@ import OAuth2Server, {
 	Request as OAuthRequest,
 	Response as OAuthResponse,
 } from '@node-oauth/oauth2-server';
-import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { createSecretKey, randomBytes } from 'crypto';
 import type { AddressInfo } from 'net';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import { googleServiceAccountKeyFile } from '../support/key-files';
 import { makeLabKeyPair, type LabKeyPair } from './machine-keys';
 import { decodeAssertion, presentedAuthMethod, type ClientAuthMethod } from './oidc-lab';
 
@@ -83,6 +89,8 @@ export interface JwtBearerLabCounts {
 	apiAccepted: number;
 	apiRejected: number;
 	apiExpiredSeen: number;
+	/** ID tokens issued for an assertion with target_audience. */
+	idTokensIssued: number;
 }
 
 export interface JwtBearerLab {
@@ -98,6 +106,12 @@ export interface JwtBearerLab {
 	apiAuthorizations: string[];
 	/** The subject (`sub`, or the issuer) of every token the API accepted, in order. */
 	apiSubjects: string[];
+	/** The aud the API read from every ID token it was sent (accepted or not), in order. */
+	apiIdTokenAudiences: string[];
+	/** The aud the API wants in an ID token: its own URL, as Cloud Run wants. */
+	idTokenAudience: string;
+	/** A Google service-account key JSON for the trusted issuer's RSA key (client_email = issuer, token_uri = the token URL). */
+	googleKeyFile(): string;
 	set(changes: Partial<JwtBearerLabSettings>): void;
 	resetCounts(): void;
 	close(): Promise<void>;
@@ -112,6 +126,7 @@ const emptyCounts = (): JwtBearerLabCounts => ({
 	apiAccepted: 0,
 	apiRejected: 0,
 	apiExpiredSeen: 0,
+	idTokensIssued: 0,
 });
 
 interface IssuedToken {
@@ -147,6 +162,8 @@ export async function startJwtBearerLab(
 		ec384: makeLabKeyPair('ec-p384', 'issuer-ec384-1'),
 	};
 	const clientKey = makeLabKeyPair('rsa', 'client-rsa-1');
+	const idTokenKey = makeLabKeyPair('rsa', 'lab-id-token-1');
+	const apiIdTokenAudiences: string[] = [];
 	const issuerKeys = createLocalJWKSet({ keys: Object.values(keys).map((k) => k.publicJwk) });
 	const clientKeys = createLocalJWKSet({ keys: [clientKey.publicJwk] });
 	const issued = new Map<string, IssuedToken>();
@@ -161,6 +178,7 @@ export async function startJwtBearerLab(
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const tokenUrl = `${base}/oauth2/token`;
+	const idTokenAudience = `${base}/api`;
 
 	/** Verifies the grant assertion with jose and the lab's policy; returns the subject it acts for. */
 	async function verifyGrantAssertion(assertion: string): Promise<string> {
@@ -264,7 +282,7 @@ export async function startJwtBearerLab(
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		if (url.pathname === '/oauth2/token' && req.method === 'POST') return await token(req, res);
-		if (url.pathname.startsWith('/api')) return api(req, res, url);
+		if (url.pathname.startsWith('/api')) return await api(req, res, url);
 		send(res, 404, { error: 'not_found' });
 	}
 
@@ -282,6 +300,7 @@ export async function startJwtBearerLab(
 		};
 		tokenCalls.push(call);
 		if (settings.tokenDelayMs > 0) await new Promise((r) => setTimeout(r, settings.tokenDelayMs));
+		if (form.grant_type === JWT_BEARER_GRANT && typeof decoded?.claims.target_audience === 'string') return await idToken(call, form, decoded.claims.target_audience, res);
 		const response = new OAuthResponse({ headers: {} });
 		let authenticatedId: string | undefined;
 		try {
@@ -314,10 +333,59 @@ export async function startJwtBearerLab(
 		send(res, status, body);
 	}
 
-	function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
+	/** Google's answer to an assertion with target_audience: an ID token for that audience, nothing else. */
+	async function idToken(call: JwtBearerTokenCall, form: Record<string, string>, audience: string, res: ServerResponse): Promise<void> {
+		let subject: string;
+		try {
+			if (call.authMethod !== 'none' || form.client_id) throw new InvalidClientError('Invalid client: an ID token request authenticates no client');
+			subject = await verifyGrantAssertion(form.assertion);
+		} catch (error) {
+			const refusal = error as { code?: number; name?: string; message?: string };
+			call.status = refusal.code ?? 400;
+			call.error = refusal.name ?? 'invalid_grant';
+			call.errorDescription = refusal.message ?? '';
+			counts.tokenRefused++;
+			return send(res, call.status, { error: call.error, error_description: call.errorDescription });
+		}
+		const now = Math.floor(Date.now() / 1000);
+		const token = await new SignJWT({ email: subject })
+			.setProtectedHeader({ alg: 'RS256', kid: idTokenKey.kid, typ: 'JWT' })
+			.setIssuer(base)
+			.setSubject(subject)
+			.setAudience(audience)
+			.setIssuedAt(now)
+			.setExpirationTime(now + settings.lifetimeSeconds)
+			.sign(idTokenKey.privateKey);
+		call.status = 200;
+		counts.tokensIssued++;
+		counts.idTokensIssued++;
+		send(res, 200, { id_token: token });
+	}
+
+	/** Answers for a bearer that is an ID token the lab signed (true), checking its aud; false for any other bearer. */
+	async function acceptIdToken(bearer: string, res: ServerResponse, url: URL): Promise<boolean> {
+		const decoded = decodeAssertion(bearer);
+		if (decoded === undefined || decoded.header.kid !== idTokenKey.kid) return false;
+		apiIdTokenAudiences.push(String(decoded.claims.aud));
+		try {
+			const { payload } = await jwtVerify(bearer, createLocalJWKSet({ keys: [idTokenKey.publicJwk] }), { issuer: base, audience: idTokenAudience });
+			counts.apiAccepted++;
+			apiSubjects.push(String(payload.sub));
+			send(res, 200, { ok: true, item: url.searchParams.get('item'), subject: payload.sub });
+		} catch (error) {
+			counts.apiRejected++;
+			const expired = error instanceof joseErrors.JWTExpired;
+			if (expired) counts.apiExpiredSeen++;
+			send(res, expired ? settings.expiredStatus : 401, { error: expired ? 'token_expired' : 'invalid_token' });
+		}
+		return true;
+	}
+
+	async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		counts.apiCalls++;
 		const authorization = String(req.headers.authorization ?? '');
 		apiAuthorizations.push(authorization);
+		if (await acceptIdToken(authorization.replace(/^Bearer /, ''), res, url)) return;
 		const found = issued.get(authorization.replace(/^Bearer /, ''));
 		if (!found) {
 			counts.apiRejected++;
@@ -354,12 +422,16 @@ export async function startJwtBearerLab(
 		tokenCalls,
 		apiAuthorizations,
 		apiSubjects,
+		apiIdTokenAudiences,
+		idTokenAudience,
+		googleKeyFile: () => googleServiceAccountKeyFile({ privateKeyPem: keys.rsa.privateKeyPem, keyId: keys.rsa.kid, clientEmail: settings.issuer, tokenUri: tokenUrl }),
 		set: (changes) => Object.assign(settings, changes),
 		resetCounts: () => {
 			Object.assign(counts, emptyCounts());
 			tokenCalls.length = 0;
 			apiAuthorizations.length = 0;
 			apiSubjects.length = 0;
+			apiIdTokenAudiences.length = 0;
 		},
 		close,
 	};

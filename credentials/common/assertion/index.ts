@@ -1,6 +1,6 @@
 /**
  * Signed JWT assertions with node:crypto: reading a pasted private key and its certificate's
- * thumbprints, checking the algorithm fits the key, the claims of a client assertion (RFC 7523
+ * thumbprints, reading the key files providers hand out, checking the algorithm fits the key, the claims of a client assertion (RFC 7523
  * section 2.2) and of the JWT Bearer grant (section 2.1), and the compact JWS itself (RS*, PS256,
  * ES*, EdDSA, HS*; the self-signed JWTs use all of them).
  */
@@ -25,6 +25,8 @@ export {
 } from './claims';
 export type { GrantAssertionInput } from './claims';
 export { jwsSignature, signJwt } from './jwt';
+export { KEY_FILE_KIND_NAMES, readKeyFile } from './key-file';
+export type { KeyFileFields, KeyFileKind } from './key-file';
 export type { AssertionKey } from './jwt';
 export { certificatePems, privateKeyPem } from './pem-text';
 export { readPrivateKey } from './private-key';

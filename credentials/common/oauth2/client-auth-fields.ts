@@ -122,6 +122,24 @@ export function signingKeyFields(methods?: ClientAuthMethod[]): INodeProperties[
 	];
 }
 
+/**
+ * Key File: a provider's key JSON, read by `overlayKeyFile` (key-file.ts), which wins over the
+ * fields for what the file carries; `signer` names the field its owner fills.
+ */
+export function keyFileField(signer: 'Issuer' | 'Client Id', methods?: ClientAuthMethod[]): INodeProperties {
+	return {
+		displayName: 'Key File',
+		name: 'privateKeyFile',
+		type: 'string',
+		typeOptions: { password: true, rows: 5 },
+		default: '',
+		placeholder: '{"type": "service_account", ...}',
+		description:
+			`A Google service-account key JSON or a Zitadel key JSON, pasted whole; optional. What it carries wins over the fields: Private Key, Key ID, ${signer} (client_email, userId or clientId)${signer === 'Issuer' ? ', Subject (Zitadel)' : ''} and Access Token URL (Google's token_uri)`,
+		...(methods ? { displayOptions: shownFor(methods) } : {}),
+	};
+}
+
 /** Assertion Audience: the aud of the client assertion, shown for the JWT methods. */
 export const assertionAudienceField: INodeProperties = {
 	displayName: 'Assertion Audience',

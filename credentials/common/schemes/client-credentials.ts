@@ -1,4 +1,4 @@
-import { readOAuth2Settings, readOAuthTokenResponse, tokenFormRequest, type OAuth2Settings } from '../oauth2';
+import { overlayKeyFile, readOAuth2Settings, readOAuthTokenResponse, tokenFormRequest, type OAuth2Settings } from '../oauth2';
 import type { SchemeSettings, TokenScheme } from './scheme';
 
 export interface ClientCredentialsSettings extends SchemeSettings, OAuth2Settings {}
@@ -10,7 +10,10 @@ export interface ClientCredentialsSettings extends SchemeSettings, OAuth2Setting
 export const clientCredentialsScheme: TokenScheme<ClientCredentialsSettings> = {
 	typeName: 'clientCredentialsOAuth2Api',
 
-	readSettings(credentials) {
+	readSettings(typed) {
+		// The Key File signs only Private Key JWT's client assertion.
+		const keyFile = typed.clientAuthentication === 'privateKeyJwt' ? overlayKeyFile(typed, 'clientId') : undefined;
+		const credentials = keyFile?.credentials ?? typed;
 		const oauth2 = readOAuth2Settings(credentials, {
 			defaultMethod: 'header',
 			allowed: ['header', 'body', 'privateKeyJwt', 'clientSecretJwt'],
@@ -19,8 +22,8 @@ export const clientCredentialsScheme: TokenScheme<ClientCredentialsSettings> = {
 		const { accessTokenUrl, scope, headers, bodyParameters, client } = oauth2;
 		return {
 			...oauth2,
-			identity: [accessTokenUrl, scope, headers, bodyParameters, ...client.identity],
-			secrets: client.secrets,
+			identity: [accessTokenUrl, scope, headers, bodyParameters, ...client.identity, ...(keyFile?.identity ?? [])],
+			secrets: [...client.secrets, ...(keyFile?.secrets ?? [])],
 		};
 	},
 

@@ -8,7 +8,17 @@ import {
 	type GrantAssertionInput,
 } from '../assertion';
 import { parseJsonObject, readTextField } from '../fields';
-import { readOAuth2Settings, readOAuthTokenResponse, readSigningKeyInput, tokenFormRequest, type OAuth2Settings } from '../oauth2';
+import {
+	overlayKeyFile,
+	readIdTokenResponse,
+	readOAuth2Settings,
+	readOAuthTokenResponse,
+	readSigningKeyInput,
+	readTokenToUse,
+	tokenFormRequest,
+	type OAuth2Settings,
+	type TokenToUse,
+} from '../oauth2';
 import type { SchemeSettings, TokenScheme } from './scheme';
 
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -16,13 +26,20 @@ export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-beare
 export interface JwtBearerSettings extends SchemeSettings, OAuth2Settings {
 	assertion: GrantAssertionInput;
 	signingKey: AssertionKey;
+	tokenToUse: TokenToUse;
 }
 
-/** OAuth 2.0 JWT Bearer grant (RFC 7523 section 2.1): a signed assertion is the grant. */
+/**
+ * OAuth 2.0 JWT Bearer grant (RFC 7523 section 2.1): a signed assertion is the grant. With Token
+ * to Use "ID Token" (oauth2/token-to-use.ts) the assertion carries `target_audience` and the
+ * answer's `id_token` is the token, as Google issues one for Cloud Run, Cloud Functions and IAP.
+ */
 export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 	typeName: 'jwtBearerOAuth2Api',
 
-	readSettings(credentials) {
+	readSettings(typed) {
+		const keyFile = overlayKeyFile(typed, 'issuer');
+		const credentials = keyFile.credentials;
 		const oauth2 = readOAuth2Settings(credentials, {
 			defaultMethod: 'none',
 			allowed: ['none', 'header', 'body', 'privateKeyJwt', 'clientSecretJwt'],
@@ -32,7 +49,10 @@ export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 		const issuer = readTextField('Issuer', credentials.issuer, true);
 		const subject = readTextField('Subject', credentials.subject, false);
 		const audience = readTextField('Audience', credentials.audience, false) || accessTokenUrl;
-		const extraClaims = checkExtraClaims('Extra Claims', parseJsonObject('Extra Claims', credentials.extraClaims, '{"scope": "read"}'));
+		const { tokenToUse, targetAudience } = readTokenToUse(credentials);
+		const typedClaims = parseJsonObject('Extra Claims', credentials.extraClaims, '{"scope": "read"}');
+		const checkedClaims = checkExtraClaims('Extra Claims', typedClaims, tokenToUse === 'id_token' ? ['target_audience'] : []);
+		const extraClaims = targetAudience === '' ? checkedClaims : { ...checkedClaims, target_audience: targetAudience };
 		const lifetimeSeconds = readAssertionLifetime('Assertion Lifetime', credentials.assertionLifetime);
 		const keyInput = readSigningKeyInput(credentials);
 		const { privateKey, keyId, algorithm, certificate } = keyInput;
@@ -42,6 +62,7 @@ export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 			...oauth2,
 			assertion,
 			signingKey,
+			tokenToUse,
 			identity: [
 				accessTokenUrl,
 				scope,
@@ -54,8 +75,11 @@ export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 				headers,
 				bodyParameters,
 				...client.identity,
+				// Only when set, as the certificate: tokens stored before the fields existed keep their fingerprint.
+				...(tokenToUse === 'id_token' ? [{ tokenToUse }] : []),
+				...keyFile.identity,
 			],
-			secrets: [privateKey, ...client.secrets],
+			secrets: [privateKey, ...client.secrets, ...keyFile.secrets],
 		};
 	},
 
@@ -72,6 +96,7 @@ export const jwtBearerScheme: TokenScheme<JwtBearerSettings> = {
 	},
 
 	readResponse(settings, response) {
+		if (settings.tokenToUse === 'id_token') return readIdTokenResponse(response, settings.secrets);
 		return readOAuthTokenResponse(response, settings.secrets);
 	},
 };

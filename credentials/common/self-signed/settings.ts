@@ -7,17 +7,19 @@ import {
 	checkHmacSecretLength,
 	isHmacAlgorithm,
 	JWS_ALGORITHMS,
+	KEY_FILE_KIND_NAMES,
+	readKeyFile,
 	readPrivateKey,
 	readRawEd25519Key,
 	type AssertionKey,
 	type KeyAlgorithm,
+	type KeyFileFields,
 	type SigningAlgorithm,
 } from '../assertion';
 import { ParsedCache } from '../assertion/parsed-cache';
 import { TokenAuthError } from '../errors';
 import type { TokenPlacement } from '../placement';
 import { parseJsonObject, readChoice, readSecretField, readTextField } from '../fields';
-import { readKeyFile, type KeyFileFields } from './key-file';
 import { PRESET_IDS, PRESETS, type Binding, type ClaimInput, type Preset, type PresetId } from './presets';
 
 /** Everything that decides the JWTs of one credential, read and checked before anything is sent. */
@@ -110,12 +112,7 @@ function checkKeyFileFits(presetId: PresetId, preset: Preset, file: KeyFileField
 		googleServiceAccount: ['googleServiceAccount'],
 	};
 	if (expected[presetId].includes(file.kind)) return;
-	const names: Record<KeyFileFields['kind'], string> = {
-		pem: 'a PEM private key',
-		coinbase: 'a Coinbase key JSON',
-		ghost: 'a Ghost Admin API key',
-		googleServiceAccount: 'a Google service-account key',
-	};
+	const names = KEY_FILE_KIND_NAMES;
 	throw new TokenAuthError('SETTINGS_INVALID', `Key File holds ${names[file.kind]}, but the Preset is ${preset.label}, which reads ${expected[presetId].map((kind) => names[kind]).join(' or ')}`);
 }
 

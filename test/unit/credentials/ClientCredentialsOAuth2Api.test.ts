@@ -10,7 +10,7 @@ describe('OAuth2 Client Credentials API declaration', () => {
 	it('has its name, labels and documentation anchor', () => {
 		expect([type.name, type.displayName]).toEqual(['clientCredentialsOAuth2Api', 'OAuth2 Client Credentials API']);
 		expect(type.properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName)).toEqual([
-			'Access Token URL', 'Client Authentication', 'Client Id', 'Client Secret', 'Private Key', 'Key ID', 'Certificate',
+			'Access Token URL', 'Client Authentication', 'Client Id', 'Client Secret', 'Key File', 'Private Key', 'Key ID', 'Certificate',
 			'Signing Algorithm', 'Assertion Audience', 'Scope', 'Body Parameters', 'Headers', 'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
 		expect(type.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-client-credentials-api');
@@ -29,7 +29,9 @@ describe('OAuth2 Client Credentials API declaration', () => {
 
 	it('shows each field for the methods that use it, and keeps secrets in password fields', () => {
 		expect(shownFor('clientSecret')).toEqual(['header', 'body', 'clientSecretJwt']);
-		for (const name of ['privateKey', 'keyId', 'certificate', 'signingAlgorithm']) expect(shownFor(name)).toEqual(['privateKeyJwt']);
+		for (const name of ['privateKeyFile', 'privateKey', 'keyId', 'certificate', 'signingAlgorithm']) expect(shownFor(name)).toEqual(['privateKeyJwt']);
+		expect(field('privateKeyFile')).toMatchObject({ displayName: 'Key File', type: 'string', default: '', typeOptions: { password: true, rows: 5 } });
+		expect(field('privateKeyFile')?.description).toContain('What it carries wins over the fields: Private Key, Key ID, Client Id');
 		expect(shownFor('assertionAudience')).toEqual(['privateKeyJwt', 'clientSecretJwt']);
 		expect(field('clientId')?.displayOptions).toBeUndefined();
 		expect(field('privateKey')?.typeOptions).toMatchObject({ password: true, rows: 5 });

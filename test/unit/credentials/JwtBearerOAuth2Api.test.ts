@@ -9,7 +9,8 @@ describe('OAuth2 JWT Bearer API declaration', () => {
 	it('has its name, labels and documentation anchor', () => {
 		expect([type.name, type.displayName]).toEqual(['jwtBearerOAuth2Api', 'OAuth2 JWT Bearer API']);
 		expect(type.properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName)).toEqual([
-			'Access Token URL', 'Issuer', 'Subject', 'Audience', 'Scope', 'Extra Claims', 'Assertion Lifetime', 'Private Key', 'Key ID',
+			'Access Token URL', 'Issuer', 'Subject', 'Audience', 'Scope', 'Extra Claims', 'Assertion Lifetime', 'Token to Use', 'Target Audience',
+			'Key File', 'Private Key', 'Key ID',
 			'Certificate', 'Signing Algorithm', 'Client Authentication', 'Client Id', 'Client Secret', 'Assertion Audience', 'Body Parameters', 'Headers',
 			'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
@@ -29,5 +30,19 @@ describe('OAuth2 JWT Bearer API declaration', () => {
 		expect(shownFor('clientId')).toEqual(['header', 'body', 'privateKeyJwt', 'clientSecretJwt']);
 		expect(shownFor('clientSecret')).toEqual(['header', 'body', 'clientSecretJwt']);
 		expect(field('privateKey')?.typeOptions).toMatchObject({ password: true });
+	});
+
+	it('offers Token to Use (Access Token by default, ID Token), and asks Target Audience only for an ID token', () => {
+		expect((field('tokenToUse')?.options as Array<{ name: string; value: string }>).map((o) => [o.name, o.value])).toEqual([
+			['Access Token', 'access_token'], ['ID Token', 'id_token'],
+		]);
+		expect(field('tokenToUse')?.default).toBe('access_token');
+		expect(field('targetAudience')?.displayOptions?.show).toEqual({ tokenToUse: ['id_token'] });
+	});
+
+	it('always shows the Key File, a password field that says it wins over the fields', () => {
+		expect(field('privateKeyFile')).toMatchObject({ type: 'string', default: '', typeOptions: { password: true } });
+		expect(field('privateKeyFile')?.displayOptions).toBeUndefined();
+		expect(field('privateKeyFile')?.description).toContain('What it carries wins over the fields: Private Key, Key ID, Issuer');
 	});
 });

@@ -3,7 +3,8 @@ import { decodeJwt, jwtVerify } from 'jose';
 
 import { clientCredentialsScheme } from '../../../credentials/common/schemes/client-credentials';
 import { expectedThumbprints, rsaCertified } from '../assertion/test-certificates';
-import { rsaKey } from '../assertion/test-keys';
+import { p256Key, rsaKey } from '../assertion/test-keys';
+import { zitadelKeyFile } from '../../support/key-files';
 
 const base = { accessTokenUrl: 'https://as.example/token', clientId: 'svc', clientSecret: 'svc-secret' };
 const formOf = (credentials: Record<string, unknown>) => {
@@ -33,6 +34,23 @@ describe('clientCredentialsScheme', () => {
 		expect(form).toMatchObject({ grant_type: 'client_credentials', client_id: 'app-id', scope: entra.scope });
 		const { protectedHeader } = await jwtVerify(form.client_assertion, rsaCertified.publicKey, { algorithms: ['PS256'], audience: entra.accessTokenUrl, issuer: 'app-id', subject: 'app-id' });
 		expect(protectedHeader).toEqual({ alg: 'PS256', typ: 'JWT', ...expectedThumbprints(rsaCertified.cert) });
+	});
+
+	it("signs the client assertion with a Zitadel application key file: its clientId, key and keyId win over the fields", async () => {
+		const file = zitadelKeyFile('application', { privateKeyPem: rsaKey.traditional, keyId: 'z-kid', owner: '78366401571920522@acme' });
+		const credentials = { ...base, clientAuthentication: 'privateKeyJwt', privateKeyFile: file, privateKey: p256Key.pkcs8, keyId: 'typed' };
+		const { form } = formOf(credentials);
+		expect(form.client_id).toBe('78366401571920522@acme');
+		const { protectedHeader } = await jwtVerify(form.client_assertion, rsaKey.publicKey, { issuer: '78366401571920522@acme', subject: '78366401571920522@acme', audience: base.accessTokenUrl });
+		expect(protectedHeader.kid).toBe('z-kid');
+		const settings = clientCredentialsScheme.readSettings(credentials as never);
+		expect(settings.identity).toContainEqual({ keyFile: file });
+		expect(settings.secrets).toContain(file);
+	});
+
+	it('ignores a stored Key File when the client authenticates with a secret (it signs only Private Key JWT)', () => {
+		const { form } = formOf({ ...base, clientAuthentication: 'body', privateKeyFile: 'not a key file' });
+		expect(form).toMatchObject({ client_id: 'svc', client_secret: 'svc-secret' });
 	});
 
 	it('has no refresh request: a client credentials token is renewed by a new grant', () => {

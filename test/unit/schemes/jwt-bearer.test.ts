@@ -1,6 +1,7 @@
 import { jwtVerify } from 'jose';
 
 import { jwtBearerScheme } from '../../../credentials/common/schemes/jwt-bearer';
+import { googleServiceAccountKeyFile, zitadelKeyFile } from '../../support/key-files';
 import { ecCertified, expectedThumbprints, otherRsaCertified, pemLines, rsaCertified } from '../assertion/test-certificates';
 import { bodyOf, p256Key, p384Key, rsaKey } from '../assertion/test-keys';
 
@@ -92,5 +93,73 @@ describe('jwtBearerScheme (RFC 7523 section 2.1)', () => {
 		const withCertificate = jwtBearerScheme.readSettings({ ...credentials, certificate: rsaCertified.cert } as never);
 		expect(withCertificate.identity).toContainEqual({ certificate: rsaCertified.cert.trim() });
 		expect(withCertificate.secrets).toEqual(without.secrets);
+	});
+
+	describe('Token to Use: ID Token', () => {
+		const idToken = { ...base, tokenToUse: 'id_token', targetAudience: 'https://hello-abc123-uc.a.run.app' };
+
+		it('puts target_audience in the assertion and reads the answer\'s id_token (Google for Cloud Run, IAP)', async () => {
+			const settings = jwtBearerScheme.readSettings({ ...idToken, extraClaims: '{"email": true}' } as never);
+			const form = Object.fromEntries(new URLSearchParams(jwtBearerScheme.loginRequest(settings).body as string));
+			const { payload } = await jwtVerify(form.assertion, rsaKey.publicKey, { issuer: 'svc@example' });
+			expect(payload).toMatchObject({ target_audience: 'https://hello-abc123-uc.a.run.app', email: true });
+			const answer = { statusCode: 200, body: JSON.stringify({ access_token: 'not-this', id_token: 'the-id-token' }) };
+			expect(jwtBearerScheme.readResponse(settings, answer).accessToken).toBe('the-id-token');
+		});
+
+		it('refuses an answer without id_token with NO_TOKEN, naming the field', () => {
+			const settings = jwtBearerScheme.readSettings(idToken as never);
+			expect(() => jwtBearerScheme.readResponse(settings, { statusCode: 200, body: '{"access_token":"a"}' })).toThrow(/without "id_token" \(Token to Use: ID Token\)/);
+		});
+
+		it('sends no target_audience and keeps the fingerprint with Access Token (the default)', async () => {
+			const before = jwtBearerScheme.readSettings(base as never);
+			const chosen = jwtBearerScheme.readSettings({ ...base, tokenToUse: 'access_token', targetAudience: 'ignored' } as never);
+			expect(chosen.identity).toEqual(before.identity);
+			const { payload } = await jwtVerify(formOf({ ...base, tokenToUse: 'access_token', targetAudience: 'ignored' }).assertion, rsaKey.publicKey);
+			expect(payload).not.toHaveProperty('target_audience');
+			expect(jwtBearerScheme.readSettings(idToken as never).identity).not.toEqual(before.identity);
+		});
+
+		it.each([
+			['no Target Audience', { targetAudience: '' }, 'Target Audience is empty'],
+			['Extra Claims that set target_audience', { extraClaims: '{"target_audience": "x"}' }, 'Extra Claims may not set "target_audience"'],
+			['an unknown Token to Use', { tokenToUse: 'refresh_token' }, 'Token to Use must be one of access_token, id_token, not refresh_token'],
+		])('refuses %s before any request', (_name, more, message) => {
+			expect(() => jwtBearerScheme.readSettings({ ...idToken, ...more } as never)).toThrow(message);
+		});
+	});
+
+	describe('Key File', () => {
+		const googleFile = googleServiceAccountKeyFile({ privateKeyPem: rsaKey.pkcs8, keyId: 'g-kid', clientEmail: 'invoker@p.iam.gserviceaccount.com', tokenUri: 'https://oauth2.example/token' });
+
+		it("signs with a Google key file's key and kid, as its client_email, at its token_uri, over typed fields", async () => {
+			const settings = jwtBearerScheme.readSettings({ privateKeyFile: googleFile, issuer: 'typed', accessTokenUrl: 'https://typed.example/token', privateKey: p256Key.pkcs8 } as never);
+			const request = jwtBearerScheme.loginRequest(settings);
+			expect(request.url).toBe('https://oauth2.example/token');
+			const form = Object.fromEntries(new URLSearchParams(request.body as string));
+			const { payload, protectedHeader } = await jwtVerify(form.assertion, rsaKey.publicKey, { issuer: 'invoker@p.iam.gserviceaccount.com', audience: 'https://oauth2.example/token' });
+			expect(protectedHeader.kid).toBe('g-kid');
+			expect(payload).not.toHaveProperty('sub');
+		});
+
+		it("signs with a Zitadel key as its userId (iss = sub), audience as typed", async () => {
+			const file = zitadelKeyFile('serviceaccount', { privateKeyPem: rsaKey.traditional, keyId: 'z-kid', owner: '1005078' });
+			const form = formOf({ accessTokenUrl: 'https://zitadel.example/oauth/v2/token', audience: 'https://zitadel.example', privateKeyFile: file });
+			const { protectedHeader } = await jwtVerify(form.assertion, rsaKey.publicKey, { issuer: '1005078', subject: '1005078', audience: 'https://zitadel.example' });
+			expect(protectedHeader.kid).toBe('z-kid');
+		});
+
+		it('puts the key file in the fingerprint and the redaction list', () => {
+			const settings = jwtBearerScheme.readSettings({ privateKeyFile: googleFile } as never);
+			expect(settings.identity).toContainEqual({ keyFile: googleFile });
+			expect(settings.secrets).toContain(googleFile);
+			const other = googleServiceAccountKeyFile({ privateKeyPem: rsaKey.pkcs8, keyId: 'g-kid-2', clientEmail: 'invoker@p.iam.gserviceaccount.com', tokenUri: 'https://oauth2.example/token' });
+			expect(jwtBearerScheme.readSettings({ privateKeyFile: other } as never).identity).not.toEqual(settings.identity);
+		});
+
+		it('refuses a key file of the wrong kind before any request', () => {
+			expect(() => jwtBearerScheme.readSettings({ ...base, privateKeyFile: JSON.stringify({ type: 'authorized_user' }) } as never)).toThrow('Key File is a JSON file of type "authorized_user"');
+		});
 	});
 });

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
-import { readKeyFile } from '../../../credentials/common/self-signed/key-file';
-import { p256Key, rsaKey } from '../assertion/test-keys';
+import { readKeyFile } from '../../../credentials/common/assertion/key-file';
+import { googleServiceAccountKeyFile, zitadelKeyFile } from '../../support/key-files';
+import { p256Key, rsaKey } from './test-keys';
 
 const GHOST_ID = '6748592f4b9b7700010f6564';
 const GHOST_SECRET_HEX = 'b1b5b9c1d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1';
@@ -29,7 +30,7 @@ describe('readKeyFile', () => {
 		expect(file?.secret).toHaveLength(32);
 	});
 
-	it('a Google service-account key JSON: key, key id, client_email as issuer and subject', () => {
+	it('a Google service-account key JSON: key, key id, client_email as issuer and subject, token_uri', () => {
 		const json = JSON.stringify({
 			type: 'service_account',
 			project_id: 'p',
@@ -44,6 +45,32 @@ describe('readKeyFile', () => {
 			keyId: 'abc123',
 			issuer: 'robot@p.iam.gserviceaccount.com',
 			subject: 'robot@p.iam.gserviceaccount.com',
+			tokenUrl: 'https://oauth2.googleapis.com/token',
+		});
+	});
+
+	it("Google's documented key JSON, every field it has", () => {
+		const json = googleServiceAccountKeyFile({ privateKeyPem: rsaKey.pkcs8, keyId: 'k-1', clientEmail: 'run-invoker@p.iam.gserviceaccount.com', tokenUri: 'https://oauth2.googleapis.com/token' });
+		expect(readKeyFile(json)).toEqual({
+			kind: 'googleServiceAccount',
+			privateKey: rsaKey.pkcs8,
+			keyId: 'k-1',
+			issuer: 'run-invoker@p.iam.gserviceaccount.com',
+			subject: 'run-invoker@p.iam.gserviceaccount.com',
+			tokenUrl: 'https://oauth2.googleapis.com/token',
+		});
+	});
+
+	it.each([
+		['serviceaccount', 'zitadelServiceAccount', '100507859606888466'],
+		['application', 'zitadelApplication', '78366401571920522@acme'],
+	] as const)('a Zitadel key JSON of type %s: key, keyId, its owner as issuer and subject', (type, kind, owner) => {
+		expect(readKeyFile(zitadelKeyFile(type, { privateKeyPem: rsaKey.traditional, keyId: '100509901696068329', owner }))).toEqual({
+			kind,
+			privateKey: rsaKey.traditional,
+			keyId: '100509901696068329',
+			issuer: owner,
+			subject: owner,
 		});
 	});
 
@@ -56,6 +83,8 @@ describe('readKeyFile', () => {
 
 	it.each([
 		['a Google key without its key', JSON.stringify({ type: 'service_account', private_key_id: 'x', client_email: 'e' }), 'Key File is a Google service-account key without private_key: download a new JSON key'],
+		['a Zitadel service-account key without userId', JSON.stringify({ type: 'serviceaccount', keyId: '1', key: 'secret-material' }), 'Key File is a Zitadel service-account key without userId: download the key JSON again'],
+		['a Zitadel application key without key and clientId', JSON.stringify({ type: 'application', keyId: '1', appId: '2' }), 'Key File is a Zitadel application key without key, clientId'],
 		['a Coinbase key without privateKey', JSON.stringify({ name: 'organizations/o/apiKeys/k' }), 'Key File is a Coinbase API key without privateKey'],
 		['a Coinbase key without a name', JSON.stringify({ privateKey: 'secret-material' }), 'Key File is a Coinbase API key without name (or id)'],
 		['JSON of another kind', JSON.stringify({ type: 'authorized_user', refresh_token: 'secret-material' }), 'Key File is a JSON file of type "authorized_user" this credential does not read'],

@@ -1,16 +1,34 @@
-import { parseJsonOrUndefined } from '../response';
 import { TokenAuthError } from '../errors';
+import { parseJsonOrUndefined } from '../response';
 
-/** What a pasted key file fills in; a field the user filled keeps their value. */
+export type KeyFileKind = 'pem' | 'coinbase' | 'ghost' | 'googleServiceAccount' | 'zitadelServiceAccount' | 'zitadelApplication';
+
+/**
+ * What a pasted key file carries. Which of it wins over a typed field is the reading credential's
+ * rule (Self-Signed JWT: the typed field; the OAuth2 types: the file, see oauth2/key-file.ts).
+ */
 export interface KeyFileFields {
-	kind: 'pem' | 'coinbase' | 'ghost' | 'googleServiceAccount';
+	kind: KeyFileKind;
 	privateKey?: string;
 	/** Ghost's hex-decoded secret. */
 	secret?: Buffer;
 	keyId?: string;
+	/** Who signs: Google's client_email, Zitadel's userId or clientId. */
 	issuer?: string;
 	subject?: string;
+	/** Google's token_uri. */
+	tokenUrl?: string;
 }
+
+/** What each kind is called in messages. */
+export const KEY_FILE_KIND_NAMES: Record<KeyFileKind, string> = {
+	pem: 'a PEM private key',
+	coinbase: 'a Coinbase key JSON',
+	ghost: 'a Ghost Admin API key',
+	googleServiceAccount: 'a Google service-account key',
+	zitadelServiceAccount: 'a Zitadel service-account key',
+	zitadelApplication: 'a Zitadel application key',
+};
 
 const LABEL = 'Key File';
 const GHOST_KEY = /^([^:\s]+):([^:\s]+)$/;
@@ -19,8 +37,10 @@ const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 /**
  * Reads the key files providers hand out: a PEM private key (App Store Connect's .p8), a
  * Coinbase Developer Platform key JSON ({name or id, privateKey}), a Ghost Admin API key
- * ("id:secret", the secret in hex), a Google service-account key JSON. Errors name what is
- * missing or wrong, never a value from the file.
+ * ("id:secret", the secret in hex), a Google service-account key JSON, a Zitadel key JSON
+ * ({type: "serviceaccount", keyId, key, userId} or {type: "application", keyId, key, clientId},
+ * https://zitadel.com/docs/apis/openidoauth/authn-methods). Errors name what is missing or
+ * wrong, never a value from the file.
  */
 export function readKeyFile(text: string): KeyFileFields | undefined {
 	const trimmed = text.trim();
@@ -36,7 +56,7 @@ export function readKeyFile(text: string): KeyFileFields | undefined {
 	}
 	throw new TokenAuthError(
 		'SETTINGS_INVALID',
-		`${LABEL} is not a key file this credential reads: paste a PEM private key (.p8), a Coinbase or Google key JSON, or a Ghost Admin API key (id:secret)`,
+		`${LABEL} is not a key file this credential reads: paste a PEM private key (.p8), a Coinbase, Google or Zitadel key JSON, or a Ghost Admin API key (id:secret)`,
 	);
 }
 
@@ -55,8 +75,10 @@ function readJsonKeyFile(text: string): KeyFileFields {
 			keyId: file.private_key_id as string,
 			issuer: file.client_email as string,
 			subject: file.client_email as string,
+			...(isText(file.token_uri) ? { tokenUrl: file.token_uri.trim() } : {}),
 		};
 	}
+	if (file.type === 'serviceaccount' || file.type === 'application') return readZitadelKeyFile(file, file.type);
 	if ('privateKey' in file || 'name' in file) {
 		const keyName = isText(file.name) ? file.name : isText(file.id) ? file.id : undefined;
 		if (keyName === undefined || !isText(file.privateKey)) {
@@ -68,8 +90,18 @@ function readJsonKeyFile(text: string): KeyFileFields {
 	const kind = isText(file.type) ? ` of type "${file.type.slice(0, 40)}"` : '';
 	throw new TokenAuthError(
 		'SETTINGS_INVALID',
-		`${LABEL} is a JSON file${kind} this credential does not read: a Google service-account key has "type": "service_account", a Coinbase key "name" (or "id") and "privateKey"`,
+		`${LABEL} is a JSON file${kind} this credential does not read: a Google service-account key has "type": "service_account", a Zitadel key "type": "serviceaccount" or "application", a Coinbase key "name" (or "id") and "privateKey"`,
 	);
+}
+
+/** Zitadel signs as the key's owner: iss = sub = the user ID (service account) or the client ID (application). */
+function readZitadelKeyFile(file: Record<string, unknown>, type: 'serviceaccount' | 'application'): KeyFileFields {
+	const owner = type === 'serviceaccount' ? 'userId' : 'clientId';
+	const missing = ['keyId', 'key', owner].filter((name) => !isText(file[name]));
+	const kind = type === 'serviceaccount' ? 'zitadelServiceAccount' : 'zitadelApplication';
+	if (missing.length > 0) throw new TokenAuthError('SETTINGS_INVALID', `${LABEL} is ${KEY_FILE_KIND_NAMES[kind]} without ${missing.join(', ')}: download the key JSON again`);
+	const issuer = (file[owner] as string).trim();
+	return { kind, privateKey: file.key as string, keyId: (file.keyId as string).trim(), issuer, subject: issuer };
 }
 
 function isText(value: unknown): value is string {
