@@ -20,15 +20,16 @@ step "install dev dependencies"
 bash scripts/install-deps.sh || exit 1
 
 # Without a build and a clean lint nothing below means anything.
-step "build"
-npm run build --silent || exit 1
+step "build and pack"
+# Built and packed once: the end-to-end and browser tests install this tarball.
+bash scripts/pack-package.sh e2e >/dev/null || exit 1
 step "lint"
 # Compiled scripts lived in .cache/scripts-js before; n8n-node lint (eslint .) would read a stale copy.
 rm -rf .cache/scripts-js
 npm run lint --silent || exit 1
 
 run_step "unit and integration tests" npx jest --ci --json --outputFile="$RESULTS_DIR/unit-integration.json"
-run_step "end-to-end tests in real n8n (both lines)" bash test/e2e/run.sh
+run_step "end-to-end tests in real n8n (both lines)" bash test/e2e/run.sh --no-build
 run_step "browser test: Basic (basic.tech) Connect in Debian's chromium (both n8n lines)" \
   env E2E_TARBALL="$(ls .cache/e2e-pack/*.tgz 2>/dev/null | head -n 1)" bash test/browser/run.sh
 

@@ -17,7 +17,8 @@ import type { Execution } from '../../test/e2e/harness/cli';
 import { describeExecution, failureCause } from '../../test/e2e/harness/execution-report';
 import { createInstance } from '../../test/e2e/harness/instance';
 import { N8nServer, OWNER } from '../../test/e2e/harness/n8n-server';
-import { basicDemoRows, BASIC_PROJECT, buildExamples, DEMO_COOKIE_LOGIN, Example } from './examples';
+import { basicTodos } from '../../test/e2e/harness/basic-tech-fixtures';
+import { BASIC_PROJECT, buildExamples, DEMO_COOKIE_LOGIN, Example } from './examples';
 import { describeProofs, freshProofProblems } from './fresh-proofs';
 import { buildSigningExamples } from './signing-examples';
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
 	const port = portArg ? Number(portArg.slice('--port='.length)) : 5678;
 	const maxLifetimeMs = serve ? 7 * 24 * 3600_000 : 30 * 60_000;
 	const lab = await startTokenLab({}, { maxLifetimeMs });
-	const emu = await startBasicEmulator({ projects: { [BASIC_PROJECT]: { todos: basicDemoRows } }, maxLifetimeMs, idleTimeoutMs: maxLifetimeMs });
+	const emu = await startBasicEmulator({ projects: { [BASIC_PROJECT]: { todos: basicTodos } }, maxLifetimeMs, idleTimeoutMs: maxLifetimeMs });
 	const loginLab = await startLoginLab(DEMO_COOKIE_LOGIN, { maxLifetimeMs });
 	const machine = { oidc: await startOidcLab({}, { maxLifetimeMs }), jwtBearer: await startJwtBearerLab({}, { maxLifetimeMs }) };
 	const signingLabs = { signing: await startSigningLab({ maxLifetimeMs }), selfSignedJwt: await startSelfSignedJwtLab({ maxLifetimeMs }) };

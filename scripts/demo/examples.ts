@@ -48,8 +48,6 @@ export interface RunCounts {
 	proofs?: ProofSeen[];
 }
 
-export { basicTodos as basicDemoRows } from '../../test/e2e/harness/basic-tech-fixtures';
-
 /** The login lab's settings for the demo: a form login whose session cookie the API wants back. */
 export const DEMO_COOKIE_LOGIN = { tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } } as const;
 

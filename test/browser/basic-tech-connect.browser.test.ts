@@ -4,8 +4,7 @@
 // expired (n8n refreshes on 401 and must keep the refresh token Basic rotated in).
 import { BrowserContext, Page } from 'playwright-core';
 import { createInstance, N8nInstance } from '../e2e/harness/instance';
-import { currentLine } from '../e2e/harness/line';
-import { N8nServer } from '../e2e/harness/n8n-server';
+import type { N8nServer } from '../e2e/harness/n8n-server';
 import { BasicEmulator, startBasicEmulator } from '../servers/basic-emulator';
 import { EditorBrowser, openEditorBrowser, signInToEditor } from './editor-browser';
 
@@ -38,9 +37,9 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 				},
 			},
 		});
-		n8n = createInstance('basic-browser');
-		server = await N8nServer.start(currentLine(), n8n.userFolder);
-		await server.setupOwnerAndLogin();
+		// The run's shared n8n (test/e2e/harness/shared-n8n.ts), logged in as its owner.
+		n8n = createInstance('basic-browser', { shared: true });
+		server = await n8n.server();
 
 		browser = await openEditorBrowser();
 		({ context, page } = browser);
@@ -48,7 +47,7 @@ describe('Basic (basic.tech) credential: Connect in a real browser, then workflo
 
 	afterAll(async () => {
 		await browser?.close();
-		await server?.stop();
+		await n8n?.stop();
 		await emu?.close();
 		n8n?.cleanup();
 	});

@@ -7,7 +7,9 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/browser'],
 	testMatch: ['**/*.browser.test.ts'],
+	// The e2e suite's: the package packed, a migrated database, one shared `n8n start` both specs use.
 	globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+	globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.ts',
 	testTimeout: 300000,
 	maxWorkers: 1,
 	verbose: true,

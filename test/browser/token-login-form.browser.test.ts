@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page, selectors } from 'playwright-core';
 import { createInstance, N8nInstance } from '../e2e/harness/instance';
-import { currentLine } from '../e2e/harness/line';
 import { N8nServer, OWNER } from '../e2e/harness/n8n-server';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -37,9 +36,9 @@ describe('Token Login API form in the editor', () => {
 	let profileDir = '';
 
 	beforeAll(async () => {
-		n8n = createInstance('token-login-browser');
-		server = await N8nServer.start(currentLine(), n8n.userFolder);
-		await server.setupOwnerAndLogin();
+		// The run's shared n8n (test/e2e/harness/shared-n8n.ts), logged in as its owner.
+		n8n = createInstance('token-login-browser', { shared: true });
+		server = await n8n.server();
 		selectors.setTestIdAttribute('data-test-id');
 		profileDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
 		context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 1000 } });
@@ -50,7 +49,7 @@ describe('Token Login API form in the editor', () => {
 	afterAll(async () => {
 		await context?.close();
 		if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-		await server?.stop();
+		await n8n?.stop();
 		n8n?.cleanup();
 	});
 

@@ -65,7 +65,7 @@ describeOnLine2('Engine 2.0 in real n8n', () => {
 	});
 
 	beforeAll(async () => {
-		for (const flow of Object.values(flows)) await editor.publishWorkflow(n8n.cli.savedWorkflowId(flow.id));
+		for (const flow of Object.values(flows)) await editor.activateWorkflow(n8n.cli.savedWorkflowId(flow.id), '2');
 	});
 	beforeEach(() => lab.resetCounts());
 

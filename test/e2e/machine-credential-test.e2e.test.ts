@@ -1,13 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The editor's Test button for the machine-to-machine types, as the editor runs it: owner setup,
 // login, save the credential (POST /rest/credentials), then POST /rest/credentials/test, on a
-// running `n8n start`, against oidc-provider and the JWT Bearer lab.
-import { startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
-import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
+// running `n8n start` (the run's shared one), against oidc-provider and the JWT Bearer lab.
+import { startJwtBearerLab } from '../servers/jwt-bearer-lab';
+import { startOidcLab } from '../servers/oidc-lab';
 import { CredentialFixture } from './harness/cli';
-import { createInstance, N8nInstance } from './harness/instance';
 import { clientCredentialsCredential, jwtBearerCredential, keyChunks } from './harness/machine-credentials';
-import { N8nServer } from './harness/n8n-server';
+import { useN8nSpec } from './harness/spec-setup';
 
 /** An RSA key whose base64 body was cut short: PEM armour, but nothing a parser can read. */
 const truncated = (pem: string) => {
@@ -16,24 +15,9 @@ const truncated = (pem: string) => {
 };
 
 describe('credential test from the editor: OAuth2 Client Credentials API and OAuth2 JWT Bearer API', () => {
-	let n8n: N8nInstance;
-	let server: N8nServer;
-	let oidc: OidcLab;
-	let bearer: JwtBearerLab;
-
-	beforeAll(async () => {
-		oidc = await startOidcLab();
-		bearer = await startJwtBearerLab();
-		n8n = createInstance('machine-credential-test');
-		server = await N8nServer.start(n8n.cli.line, n8n.userFolder);
-		await server.setupOwnerAndLogin();
-	});
-
-	afterAll(async () => {
-		await server?.stop();
-		await oidc?.close();
-		await bearer?.close();
-		n8n?.cleanup();
+	const { editor: server, oidc, bearer } = useN8nSpec('machine-credential-test', {
+		servers: { oidc: () => startOidcLab(), bearer: () => startJwtBearerLab() },
+		editor: true,
 	});
 
 	beforeEach(() => {

@@ -36,11 +36,17 @@ export class N8nServer {
 	) {}
 
 	/**
-	 * The `n8n start` another process started (the run's shared n8n): its REST calls with a
-	 * session of this process's own, its output read from `logFile`. Stopping it only detaches.
+	 * An `n8n start` started elsewhere (the run's shared n8n, a queue cluster's main): its REST
+	 * calls with a session of this process's own, its output read with `log`. Stopping it only
+	 * detaches.
 	 */
-	static attach(baseUrl: string, logFile: string): N8nServer {
-		return new N8nServer(baseUrl, undefined, () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''));
+	static attach(baseUrl: string, log: () => string): N8nServer {
+		return new N8nServer(baseUrl, undefined, log);
+	}
+
+	/** `attach`, with the output read from the file the other process appends it to. */
+	static attachWithLogFile(baseUrl: string, logFile: string): N8nServer {
+		return N8nServer.attach(baseUrl, () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''));
 	}
 
 	/**
@@ -160,10 +166,14 @@ export class N8nServer {
 		return created.id;
 	}
 
-	/** The editor's Publish on n8n 2.x (POST /rest/workflows/:id/activate with the saved version): its triggers go live. */
-	async publishWorkflow(id: string): Promise<void> {
-		const saved = await this.ok<{ versionId: string }>('GET', `/rest/workflows/${id}`);
-		await this.ok('POST', `/rest/workflows/${id}/activate`, { versionId: saved.versionId });
+	/**
+	 * The workflow's triggers go live, as the editor does it: Publish on n8n 2.x (POST
+	 * /rest/workflows/:id/activate with the saved version), the Active toggle on 1.x (PATCH).
+	 */
+	async activateWorkflow(id: string, line: '1' | '2'): Promise<void> {
+		const { versionId } = await this.ok<{ versionId: string }>('GET', `/rest/workflows/${id}`);
+		if (line === '2') await this.ok('POST', `/rest/workflows/${id}/activate`, { versionId });
+		else await this.ok('PATCH', `/rest/workflows/${id}`, { versionId, active: true });
 	}
 
 	/**

@@ -181,12 +181,8 @@ describe(`installed from a registry with npm, updated in place and downgraded (n
 
 	/** Saves the workflow and activates it (2.x: publish). */
 	async function saveAndActivate(flow: WebhookWorkflow): Promise<void> {
-		const { id, versionId } = await save(flow);
-		const activated =
-			line.line === '2'
-				? await editor!.request('POST', `/rest/workflows/${id}/activate`, { versionId })
-				: await editor!.request('PATCH', `/rest/workflows/${id}`, { versionId, active: true });
-		expect({ status: activated.status, data: activated.status === 200 ? 'ok' : activated.data }).toEqual({ status: 200, data: 'ok' });
+		const { id } = await save(flow);
+		await editor!.activateWorkflow(id, line.line);
 	}
 
 	/** Runs the Basic workflow from its trigger on the running n8n (the editor's "Execute workflow"). */

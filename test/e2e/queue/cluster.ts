@@ -3,8 +3,8 @@
 // one encryption key, the package installed in every process's own user folder.
 //
 //   const cluster = await startCluster({ workers: 2 });
-//   await cluster.importCredentials([...]); await cluster.importWorkflows([...]); await cluster.publish(id);
-//   await cluster.startProcesses();  ...  await cluster.stop();
+//   await cluster.importCredentials([...]); await cluster.importWorkflows([...]);
+//   await cluster.startProcesses(); await cluster.publish(id);  ...  await cluster.stop();
 import { randomBytes } from 'crypto';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -12,6 +12,7 @@ import { CredentialFixture, N8nCli } from '../harness/cli';
 import { n8nEnv } from '../harness/env';
 import { assertLineInstalled, currentLine, N8nLine, scratchRoot } from '../harness/line';
 import { installPackage, packageName } from '../harness/package-install';
+import { N8nServer } from '../harness/n8n-server';
 import { freePort } from '../harness/ports';
 import { ensureDebianServers } from './debian-packages';
 import { OwnedProcess } from './owned-process';
@@ -117,11 +118,24 @@ export class QueueCluster {
 		await this.cli().importWorkflow(workflows);
 	}
 
-	/** Activates a workflow (2.x ignores the `active` flag of an imported workflow; 1.x has no publish). */
+	/**
+	 * Activates an imported workflow (2.x ignores the `active` flag of an import) as the editor
+	 * does, on the running main: REST calls, where a `publish:workflow` command boots n8n each time.
+	 */
 	async publish(workflowId: string): Promise<void> {
-		const args = this.line.line === '1' ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
-		const result = await this.cli().run(args);
-		if (result.code !== 0) throw new Error(`publish:workflow ${workflowId} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+		await (await this.editor()).activateWorkflow(workflowId, this.line.line);
+	}
+
+	private rest?: N8nServer;
+	/** The main's REST calls, logged in as the owner (set up on first use). */
+	private async editor(): Promise<N8nServer> {
+		if (!this.main.process) throw new Error('the cluster main is not running: startProcesses() first');
+		if (!this.rest) {
+			const rest = N8nServer.attach(`http://127.0.0.1:${this.main.healthPort}`, () => this.main.process?.log ?? '');
+			await rest.setupOwnerAndLogin();
+			this.rest = rest;
+		}
+		return this.rest;
 	}
 
 	/** Starts main and every worker and waits until all are ready. */
