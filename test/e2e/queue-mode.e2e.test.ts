@@ -85,8 +85,8 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential]);
 		await cluster.importWorkflows([...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow]);
 		await cluster.startProcesses();
-		for (const f of all) for (const w of [f.basic, f.passwordGrant]) await cluster.publish(w.id);
-		await cluster.publish(machine.flow.id);
+		for (const f of all) for (const w of [f.basic, f.passwordGrant]) await cluster.publish(w);
+		await cluster.publish(machine.flow);
 	}, 600_000);
 
 	afterAll(async () => {

@@ -19,6 +19,7 @@ import { OwnedProcess } from './owned-process';
 import { Postgres, startPostgres } from './postgres';
 import { Redis, startRedis } from './redis';
 import { waitFor } from './wait';
+import { webhookRegistered, type WebhookWorkflow } from './webhook-workflow';
 
 export interface ClusterOptions {
 	workers: number;
@@ -121,9 +122,11 @@ export class QueueCluster {
 	/**
 	 * Activates an imported workflow (2.x ignores the `active` flag of an import) as the editor
 	 * does, on the running main: REST calls, where a `publish:workflow` command boots n8n each time.
+	 * Returns once its webhook is registered (2.x publishes through an outbox, after the call).
 	 */
-	async publish(workflowId: string): Promise<void> {
-		await (await this.editor()).activateWorkflow(workflowId, this.line.line);
+	async publish(workflow: WebhookWorkflow): Promise<void> {
+		await (await this.editor()).activateWorkflow(workflow.id, this.line.line);
+		await waitFor(`webhook of ${workflow.name}`, 120_000, async () => await webhookRegistered(this.webhookBase, workflow), this.main.process);
 	}
 
 	private rest?: N8nServer;
