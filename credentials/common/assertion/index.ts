@@ -27,6 +27,7 @@ export type { GrantAssertionInput } from './claims';
 export { jwsSignature, signJwt } from './jwt';
 export type { AssertionKey } from './jwt';
 export { certificatePems, privateKeyPem } from './pem-text';
+export { ParsedCache } from './parsed-cache';
 export { readPrivateKey } from './private-key';
 export { readRawEd25519Key } from './raw-ed25519';
 export { privateSigningKey, secretSigningKey } from './signing-key';

@@ -11,7 +11,7 @@ describe('OAuth2 JWT Bearer API declaration', () => {
 		expect(type.properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName)).toEqual([
 			'Access Token URL', 'Issuer', 'Subject', 'Audience', 'Scope', 'Extra Claims', 'Assertion Lifetime', 'Private Key', 'Key ID',
 			'Certificate', 'Signing Algorithm', 'Client Authentication', 'Client Id', 'Client Secret', 'Assertion Audience', 'Body Parameters', 'Headers',
-			'Use Raw Token', 'Ignore SSL Issues (Insecure)',
+			'Proof of Possession', 'DPoP Key', 'DPoP Private Key', 'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
 		expect(type.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-jwt-bearer-api');
 		expect(type.test.request.url).toBe('={{$credentials.accessTokenUrl}}');
