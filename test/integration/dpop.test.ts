@@ -1,0 +1,160 @@
+import { calculateJwkThumbprint } from 'jose';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import type { ClientCredentialsOAuth2Api } from '../../credentials/ClientCredentialsOAuth2Api.credentials';
+import { pastedDpopKey } from '../../credentials/common/dpop';
+import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
+import { p256Key } from '../unit/assertion/test-keys';
+import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
+import { inNewProcess } from './support/lab-credentials';
+
+/**
+ * DPoP (RFC 9449) on OAuth2 Client Credentials against oidc-provider with its DPoP feature on and
+ * the lab's nonces required, and a resource server that checks every proof (test/servers/oidc-lab.ts).
+ */
+let lab: OidcLab;
+afterEach(async () => await lab.close());
+
+const newProcess = () => inNewProcess<ClientCredentialsOAuth2Api>('ClientCredentialsOAuth2Api');
+
+function dpopCredential(more: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	const client = lab.clients.ec256;
+	return {
+		accessTokenUrl: lab.tokenUrl,
+		clientAuthentication: 'privateKeyJwt',
+		clientId: client.clientId,
+		privateKey: client.privateKeyPem,
+		keyId: client.kid,
+		signingAlgorithm: 'ES256',
+		proofOfPossession: 'dpop',
+		...more,
+	};
+}
+
+describe('DPoP with a generated key', () => {
+	beforeEach(async () => {
+		lab = await startOidcLab();
+	});
+
+	it('one login (answering the nonce challenge once), every API request with its own accepted proof, the key kept with the token', async () => {
+		const stored = new StoredCredential(dpopCredential());
+		const n8n = n8nRequester(newProcess(), stored);
+		for (let item = 0; item < 5; item++) {
+			await expect(n8n.legacyRequest({ uri: `${lab.apiUrl}?item=${item}`, qs: { page: item } })).resolves.toMatchObject({ ok: true, item: String(item) });
+		}
+		// The first token call has no nonce and is refused; the one retry carries the lab's nonce.
+		expect(lab.tokenCalls.map((call) => [call.status, call.error, call.dpop?.claims.nonce])).toEqual([
+			[400, 'use_dpop_nonce', undefined],
+			[200, undefined, lab.dpopNonce()],
+		]);
+		const issued = lab.tokenCalls[1];
+		expect(issued.tokenType).toBe('DPoP');
+		expect(issued.dpop?.header).toMatchObject({ typ: 'dpop+jwt', alg: 'ES256' });
+		expect(issued.dpop?.claims).toMatchObject({ htm: 'POST', htu: lab.tokenUrl });
+		expect(issued.jkt).toBe(await calculateJwkThumbprint(issued.dpop?.header.jwk as never));
+		// Every API request: accepted by the resource server, a new jti, bound to the token's key.
+		expect(lab.apiProofs).toHaveLength(5);
+		expect(lab.apiProofs.every((proof) => proof.accepted && proof.jkt === issued.jkt && proof.htm === 'GET' && proof.htu === lab.apiUrl)).toBe(true);
+		expect(new Set(lab.apiProofs.map((proof) => proof.jti)).size).toBe(5);
+		expect(lab.apiAuthorizations.every((authorization) => authorization.startsWith('DPoP '))).toBe(true);
+		expect(stored.writes).toBe(1);
+		expect(String(stored.data.proofKey)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+	});
+
+	it('a new process (a restart, another worker) uses the stored token and key: no token call, proofs accepted', async () => {
+		const stored = new StoredCredential(dpopCredential());
+		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
+		const jkt = lab.tokenCalls.at(-1)?.jkt;
+		lab.resetCounts();
+		await expect(n8nRequester(newProcess(), stored).httpRequest({ url: lab.apiUrl, method: 'POST', body: { a: 1 }, json: true })).resolves.toMatchObject({ ok: true });
+		expect(lab.counts.tokenCalls).toBe(0);
+		expect(lab.apiProofs).toEqual([expect.objectContaining({ accepted: true, jkt, htm: 'POST' })]);
+	});
+
+	it('a later login in the same process carries the remembered nonce at once; a rotated nonce costs one retry', async () => {
+		const type = newProcess();
+		await n8nRequester(type, new StoredCredential(dpopCredential())).legacyRequest({ uri: lab.apiUrl });
+		lab.resetCounts();
+		// Another client's credential: other settings, so a login of its own.
+		const rsa = lab.clients.rsa;
+		const other = dpopCredential({ clientId: rsa.clientId, privateKey: rsa.privateKeyPem, keyId: rsa.kid, signingAlgorithm: 'RS256' });
+		await n8nRequester(type, new StoredCredential(other)).legacyRequest({ uri: lab.apiUrl });
+		expect(lab.tokenCalls.map((call) => call.status)).toEqual([200]);
+		lab.resetCounts();
+		lab.rotateDpopNonce();
+		await n8nRequester(type, new StoredCredential(dpopCredential({ scope: 'read' }))).legacyRequest({ uri: lab.apiUrl });
+		expect(lab.tokenCalls.map((call) => call.status)).toEqual([400, 200]);
+	});
+
+	it('switching from None to DPoP is a new token (the fingerprint covers the choice)', async () => {
+		const stored = new StoredCredential(dpopCredential({ proofOfPossession: 'none' }));
+		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
+		expect(lab.tokenCalls.map((call) => call.tokenType)).toEqual(['Bearer']);
+		expect(lab.apiProofs).toEqual([]);
+		stored.data = { ...stored.data, proofOfPossession: 'dpop' };
+		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
+		expect(lab.tokenCalls.map((call) => call.tokenType).filter(Boolean)).toEqual(['Bearer', 'DPoP']);
+		expect(lab.apiProofs).toEqual([expect.objectContaining({ accepted: true })]);
+	});
+});
+
+describe('DPoP with a pasted key', () => {
+	beforeEach(async () => {
+		lab = await startOidcLab();
+	});
+
+	it('binds the token to the pasted key and stores no key of its own', async () => {
+		const stored = new StoredCredential(dpopCredential({ dpopKey: 'pasted', dpopPrivateKey: p256Key.pkcs8 }));
+		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
+		const thumbprint = await calculateJwkThumbprint(pastedDpopKey(p256Key.pkcs8).publicJwk as never);
+		expect(lab.tokenCalls.at(-1)?.jkt).toBe(thumbprint);
+		expect(lab.apiProofs).toEqual([expect.objectContaining({ accepted: true, jkt: thumbprint })]);
+		expect(stored.data.proofKey).toBe('');
+	});
+});
+
+describe('the resource server checks what it says', () => {
+	beforeEach(async () => {
+		lab = await startOidcLab();
+	});
+
+	it('refuses the DPoP token sent as Bearer, and a replayed proof', async () => {
+		const stored = new StoredCredential(dpopCredential());
+		await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl });
+		const token = String(stored.data.accessToken);
+		const asBearer = await fetch(lab.apiUrl, { headers: { Authorization: `Bearer ${token}` } });
+		expect(asBearer.status).toBe(401);
+		expect(lab.apiProofs.at(-1)).toMatchObject({ accepted: false, refusal: 'a DPoP-bound token sent with the Bearer scheme' });
+		const sentProof = await captureProof(stored);
+		const replayed = await fetch(lab.apiUrl, { headers: { Authorization: `DPoP ${token}`, DPoP: sentProof } });
+		expect(replayed.status).toBe(401);
+		expect(lab.apiProofs.at(-1)).toMatchObject({ accepted: false, refusal: 'jti missing or replayed' });
+	});
+});
+
+/** A proof the credential put on a request the resource server accepted (its jti is now seen). */
+async function captureProof(stored: StoredCredential): Promise<string> {
+	const type = newProcess();
+	const request = await type.authenticate({ ...stored.read() }, { url: lab.apiUrl, method: 'GET' });
+	const proof = String((request.headers as Record<string, string>).DPoP);
+	await fetch(lab.apiUrl, { headers: request.headers as Record<string, string> });
+	expect(lab.apiProofs.at(-1)).toMatchObject({ accepted: true });
+	return proof;
+}
+
+describe('a server that answers Bearer to a DPoP request', () => {
+	beforeEach(async () => {
+		lab = await startOidcLab({}, { dpop: false });
+	});
+
+	it('refuses the token with a clear error, sends no API request, and shows no secret', async () => {
+		const stored = new StoredCredential(dpopCredential({ dpopKey: 'pasted', dpopPrivateKey: p256Key.pkcs8 }));
+		const message = await failureOf(n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.apiUrl }));
+		expect(message).toMatch(/answered token_type Bearer to a DPoP request/);
+		expect(lab.tokenCalls.map((call) => call.tokenType)).toEqual(['Bearer']);
+		expect(lab.counts.apiCalls).toBe(0);
+		expect(stored.data.accessToken ?? '').toBe('');
+		expect(message).not.toContain('PRIVATE KEY');
+		expect(message).not.toMatch(/eyJ/);
+	});
+});
