@@ -2,18 +2,22 @@ import { calculateJwkThumbprint } from 'jose';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { ClientCredentialsOAuth2Api } from '../../credentials/ClientCredentialsOAuth2Api.credentials';
+import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
 import { pastedDpopKey } from '../../credentials/common/dpop';
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
+import { startTokenLab, type TokenLab } from '../servers/token-lab';
+import { useControlledDate } from '../support/controlled-date';
 import { p256Key } from '../unit/assertion/test-keys';
 import { StoredCredential, failureOf, n8nRequester } from './support/n8n-request-harness';
-import { inNewProcess } from './support/lab-credentials';
+import { inNewProcess, passwordGrantFor } from './support/lab-credentials';
 
 /**
  * DPoP (RFC 9449) on OAuth2 Client Credentials against oidc-provider with its DPoP feature on and
- * the lab's nonces required, and a resource server that checks every proof (test/servers/oidc-lab.ts).
+ * the lab's nonces required, and a resource server that checks every proof (test/servers/oidc-lab.ts);
+ * on the Password Grant against the token lab, whose DPoP side is test/servers/dpop-checker.ts.
  */
 let lab: OidcLab;
-afterEach(async () => await lab.close());
+afterEach(async () => await lab?.close());
 
 const newProcess = () => inNewProcess<ClientCredentialsOAuth2Api>('ClientCredentialsOAuth2Api');
 
@@ -156,5 +160,57 @@ describe('a server that answers Bearer to a DPoP request', () => {
 		expect(stored.data.accessToken ?? '').toBe('');
 		expect(message).not.toContain('PRIVATE KEY');
 		expect(message).not.toMatch(/eyJ/);
+	});
+});
+
+describe('DPoP on the Password Grant: login and refresh prove the same key', () => {
+	const time = useControlledDate();
+	let tokenLab: TokenLab;
+	beforeEach(async () => {
+		tokenLab = await startTokenLab({ lifetimeSeconds: 2 });
+	});
+	afterEach(async () => await tokenLab.close());
+
+	it('the refresh carries a proof of the key the refresh token is bound to, in this process and the next', async () => {
+		const stored = new StoredCredential(passwordGrantFor(tokenLab, { proofOfPossession: 'dpop' }));
+		const n8n = n8nRequester(inNewProcess<PasswordGrantOAuth2Api>('PasswordGrantOAuth2Api'), stored);
+		await expect(n8n.legacyRequest({ uri: tokenLab.apiUrl })).resolves.toMatchObject({ ok: true });
+		time.pass(1700);
+		await n8n.legacyRequest({ uri: tokenLab.apiUrl });
+		time.pass(1700);
+		await n8nRequester(inNewProcess<PasswordGrantOAuth2Api>('PasswordGrantOAuth2Api'), stored).legacyRequest({ uri: tokenLab.apiUrl });
+		const proofs = tokenLab.dpopProofs.map((proof) => [proof.at, proof.grantType, proof.accepted ? 'accepted' : proof.refusal]);
+		expect(proofs).toEqual([
+			['token', 'password', 'use_dpop_nonce'],
+			['token', 'password', 'accepted'],
+			['api', undefined, 'accepted'],
+			['token', 'refresh_token', 'accepted'],
+			['api', undefined, 'accepted'],
+			// The next process has not heard the lab's nonce yet: one retry.
+			['token', 'refresh_token', 'use_dpop_nonce'],
+			['token', 'refresh_token', 'accepted'],
+			['api', undefined, 'accepted'],
+		]);
+		expect(new Set(tokenLab.dpopProofs.filter((proof) => proof.accepted).map((proof) => proof.jkt)).size).toBe(1);
+		expect(tokenLab.counts.oauthRefused).toBe(2);
+		expect(tokenLab.apiAuthorizations.every((authorization) => authorization.startsWith('DPoP '))).toBe(true);
+	});
+
+	it('the lab refuses a refresh that proves another key (so the test above can fail)', async () => {
+		const stored = new StoredCredential(passwordGrantFor(tokenLab, { proofOfPossession: 'dpop' }));
+		await n8nRequester(inNewProcess<PasswordGrantOAuth2Api>('PasswordGrantOAuth2Api'), stored).legacyRequest({ uri: tokenLab.apiUrl });
+		// The stored key replaced by another: the refresh proves a key the refresh token is not bound to.
+		stored.data = { ...stored.data, proofKey: p256Key.pkcs8 };
+		time.pass(1700);
+		await n8nRequester(inNewProcess<PasswordGrantOAuth2Api>('PasswordGrantOAuth2Api'), stored).legacyRequest({ uri: tokenLab.apiUrl });
+		// Refused for the key (after the nonce retry); the password login that follows binds the new key.
+		expect(tokenLab.tokenRequests.map((request) => [request.form.grant_type, request.status])).toEqual([
+			['password', 400],
+			['password', 200],
+			['refresh_token', 400],
+			['refresh_token', 400],
+			['password', 200],
+		]);
+		expect(tokenLab.dpopProofs.at(-1)).toMatchObject({ at: 'api', accepted: true, jkt: await calculateJwkThumbprint(pastedDpopKey(p256Key.pkcs8).publicJwk as never) });
 	});
 });

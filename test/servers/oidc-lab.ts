@@ -31,10 +31,11 @@
  * never seen before, `ath` of the token, and the proof key's thumbprint equal to the token's
  * `cnf.jkt`; a bound token sent as Bearer is refused.
  */
-import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, decodeProtectedHeader, EmbeddedJWK, errors as joseErrors, jwtVerify, type JWK } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { AddressInfo } from 'net';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
-import { createHash, randomBytes } from 'crypto';
+import { randomBytes } from 'crypto';
+import { DpopChecker, type DpopVerdict } from './dpop-checker';
 import { makeLabKeyPair, type LabKeyPair } from './machine-keys';
 
 // oidc-provider 7 ships no types of its own; only the few members used here are described.
@@ -158,16 +159,7 @@ export interface OidcLab {
 }
 
 /** One DPoP API request as the resource server judged it. */
-export interface OidcApiProof {
-	accepted: boolean;
-	/** Why it was refused (the first check that failed). */
-	refusal?: string;
-	htm?: string;
-	htu?: string;
-	jti?: string;
-	/** Thumbprint of the proof's key. */
-	jkt?: string;
-}
+export type OidcApiProof = DpopVerdict;
 
 const DEFAULT_AUDIENCE = 'https://api.oidc-lab.test';
 const API_SCOPES = 'read write';
@@ -200,8 +192,7 @@ export async function startOidcLab(
 	const apiAuthorizations: string[] = [];
 	const apiAudiences: string[] = [];
 	const apiProofs: OidcApiProof[] = [];
-	const seenProofJtis = new Set<string>();
-	let dpopNonce = randomBytes(12).toString('base64url');
+	const dpop = new DpopChecker();
 	/** jti of every access token issued, and of those revoked. */
 	const issuedJtis = new Set<string>();
 	const revokedJtis = new Set<string>();
@@ -286,8 +277,8 @@ export async function startOidcLab(
 		const proof = decodeAssertion(typeof ctx.headers.dpop === 'string' ? ctx.headers.dpop : undefined);
 		call.dpop = proof;
 		const nonces = proof !== undefined && options.dpop !== false;
-		if (nonces) ctx.set('DPoP-Nonce', dpopNonce);
-		if (nonces && settings.requireDpopNonce && proof.claims.nonce !== dpopNonce) {
+		if (nonces) ctx.set('DPoP-Nonce', dpop.currentNonce());
+		if (nonces && settings.requireDpopNonce && proof.claims.nonce !== dpop.currentNonce()) {
 			ctx.status = 400;
 			ctx.body = { error: 'use_dpop_nonce', error_description: 'Authorization server requires nonce in DPoP proof' };
 			call.status = 400;
@@ -330,7 +321,7 @@ export async function startOidcLab(
 			if (revokedJtis.has(String(payload.jti))) throw new Error('revoked');
 			const jkt = (payload.cnf as { jkt?: string } | undefined)?.jkt;
 			if (dpopScheme || jkt !== undefined || req.headers.dpop !== undefined) {
-				const verdict = await checkDpop(req, url, token, dpopScheme, jkt);
+				const verdict = await dpop.checkApiRequest(req, url, authorization, jkt);
 				apiProofs.push(verdict);
 				if (!verdict.accepted) {
 					counts.apiRejected++;
@@ -349,32 +340,6 @@ export async function startOidcLab(
 			}
 			send(res, 401, { error: 'invalid_token' });
 		}
-	}
-
-	/** RFC 9449 section 7.1 and 4.3, in the order a resource server checks them. */
-	async function checkDpop(req: IncomingMessage, url: URL, token: string, dpopScheme: boolean, jkt: string | undefined): Promise<OidcApiProof> {
-		const refuse = (refusal: string, more: Partial<OidcApiProof> = {}): OidcApiProof => ({ accepted: false, refusal, ...more });
-		if (!dpopScheme) return refuse('a DPoP-bound token sent with the Bearer scheme');
-		if (jkt === undefined) return refuse('a bearer token sent with the DPoP scheme');
-		const proofHeader = req.headers.dpop;
-		if (typeof proofHeader !== 'string') return refuse('no DPoP proof');
-		let proof: { payload: Record<string, unknown>; jwk: JWK };
-		try {
-			const verified = await jwtVerify(proofHeader, EmbeddedJWK, { typ: 'dpop+jwt', maxTokenAge: 60, clockTolerance: 5 });
-			proof = { payload: verified.payload, jwk: verified.protectedHeader.jwk as JWK };
-		} catch (error) {
-			return refuse(`proof not valid: ${(error as Error).message}`);
-		}
-		const { htm, htu, jti, ath } = proof.payload as Record<string, string | undefined>;
-		const seen = { htm, htu, jti, jkt: await calculateJwkThumbprint(proof.jwk) };
-		const expectedHtu = `http://${String(req.headers.host)}${url.pathname}`;
-		if (htm !== req.method) return refuse(`htm ${String(htm)} is not ${String(req.method)}`, seen);
-		if (htu !== expectedHtu) return refuse(`htu ${String(htu)} is not ${expectedHtu}`, seen);
-		if (typeof jti !== 'string' || seenProofJtis.has(jti)) return refuse('jti missing or replayed', seen);
-		seenProofJtis.add(jti);
-		if (ath !== createHash('sha256').update(token).digest('base64url')) return refuse('ath does not match the token', seen);
-		if (seen.jkt !== jkt) return refuse('the proof key is not the key the token is bound to', seen);
-		return { accepted: true, ...seen };
 	}
 
 	const stopTimer = setTimeout(() => void close(), options.maxLifetimeMs ?? 30 * 60_000);
@@ -399,10 +364,8 @@ export async function startOidcLab(
 		apiAuthorizations,
 		apiAudiences,
 		apiProofs,
-		dpopNonce: () => dpopNonce,
-		rotateDpopNonce: () => {
-			dpopNonce = randomBytes(12).toString('base64url');
-		},
+		dpopNonce: () => dpop.currentNonce(),
+		rotateDpopNonce: () => dpop.rotateNonce(),
 		set: (changes) => Object.assign(settings, changes),
 		revokeAllTokens: () => issuedJtis.forEach((jti) => revokedJtis.add(jti)),
 		resetCounts: () => {
