@@ -2,8 +2,10 @@ import { calculateJwkThumbprint } from 'jose';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { ClientCredentialsOAuth2Api } from '../../credentials/ClientCredentialsOAuth2Api.credentials';
+import type { JwtBearerOAuth2Api } from '../../credentials/JwtBearerOAuth2Api.credentials';
 import type { PasswordGrantOAuth2Api } from '../../credentials/PasswordGrantOAuth2Api.credentials';
 import { pastedDpopKey } from '../../credentials/common/dpop';
+import { startJwtBearerLab, type JwtBearerLab } from '../servers/jwt-bearer-lab';
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { useControlledDate } from '../support/controlled-date';
@@ -14,7 +16,8 @@ import { inNewProcess, passwordGrantFor } from './support/lab-credentials';
 /**
  * DPoP (RFC 9449) on OAuth2 Client Credentials against oidc-provider with its DPoP feature on and
  * the lab's nonces required, and a resource server that checks every proof (test/servers/oidc-lab.ts);
- * on the Password Grant against the token lab, whose DPoP side is test/servers/dpop-checker.ts.
+ * on the Password Grant and JWT Bearer against the token lab and the JWT Bearer lab, whose DPoP side
+ * is test/servers/dpop-checker.ts.
  */
 let lab: OidcLab;
 afterEach(async () => await lab?.close());
@@ -212,5 +215,42 @@ describe('DPoP on the Password Grant: login and refresh prove the same key', () 
 			['password', 200],
 		]);
 		expect(tokenLab.dpopProofs.at(-1)).toMatchObject({ at: 'api', accepted: true, jkt: await calculateJwkThumbprint(pastedDpopKey(p256Key.pkcs8).publicJwk as never) });
+	});
+});
+
+describe('DPoP on the JWT Bearer grant', () => {
+	let jwtLab: JwtBearerLab;
+	beforeEach(async () => {
+		jwtLab = await startJwtBearerLab();
+	});
+	afterEach(async () => await jwtLab.close());
+
+	it('the grant gets a DPoP token after the nonce challenge; each API call proves the key', async () => {
+		const stored = new StoredCredential({
+			accessTokenUrl: jwtLab.tokenUrl,
+			issuer: jwtLab.settings.issuer,
+			subject: 'alice@example.com',
+			privateKey: jwtLab.keys.ec256.privateKeyPem,
+			keyId: jwtLab.keys.ec256.kid,
+			signingAlgorithm: 'ES256',
+			proofOfPossession: 'dpop',
+		});
+		const n8n = n8nRequester(inNewProcess<JwtBearerOAuth2Api>('JwtBearerOAuth2Api'), stored);
+		for (let item = 0; item < 3; item++) {
+			await expect(n8n.httpRequest({ url: `${jwtLab.apiUrl}?item=${item}`, json: true })).resolves.toMatchObject({ ok: true, subject: 'alice@example.com' });
+		}
+		expect(jwtLab.tokenCalls.map((call) => [call.status, call.error])).toEqual([
+			[400, 'use_dpop_nonce'],
+			[200, undefined],
+		]);
+		expect(jwtLab.tokenTypes).toEqual(['DPoP']);
+		expect(jwtLab.dpopProofs.map((proof) => [proof.at, proof.accepted ? 'accepted' : proof.refusal])).toEqual([
+			['token', 'use_dpop_nonce'],
+			['token', 'accepted'],
+			['api', 'accepted'],
+			['api', 'accepted'],
+			['api', 'accepted'],
+		]);
+		expect(new Set(jwtLab.dpopProofs.filter((proof) => proof.accepted).map((proof) => proof.jkt)).size).toBe(1);
 	});
 });

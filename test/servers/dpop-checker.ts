@@ -51,6 +51,29 @@ export class DpopChecker {
 	}
 
 	/**
+	 * What a token endpoint does with a request's DPoP (sections 5 and 8): no proof -> no binding
+	 * (refused when the refresh token presented is bound); a proof -> the key to bind the token to,
+	 * or the OAuth error to answer. `boundRefresh`: the key the presented refresh token is bound to.
+	 * Every proof's verdict goes to `record`; the answer must carry `DPoP-Nonce: currentNonce()`.
+	 */
+	async admitTokenRequest(
+		req: IncomingMessage,
+		url: URL,
+		boundRefresh: string | undefined,
+		record: (verdict: DpopVerdict) => void,
+	): Promise<{ bindTo?: string } | { error: string; description: string }> {
+		if (req.headers.dpop === undefined) {
+			return boundRefresh === undefined ? {} : { error: 'invalid_grant', description: 'the refresh token is DPoP-bound: no proof' };
+		}
+		const verdict = await this.checkTokenRequest(req, url);
+		record(verdict);
+		if (verdict.useNonce === true) return { error: 'use_dpop_nonce', description: 'Authorization server requires nonce in DPoP proof' };
+		if (!verdict.accepted) return { error: 'invalid_dpop_proof', description: String(verdict.refusal) };
+		if (boundRefresh !== undefined && boundRefresh !== verdict.jkt) return { error: 'invalid_grant', description: 'the refresh token is bound to another key' };
+		return { bindTo: verdict.jkt };
+	}
+
+	/**
 	 * An API request (section 7.1): the DPoP scheme for a bound token (and only for one), a valid
 	 * proof of this request, `ath` of the token, the proof key the one the token is bound to.
 	 */

@@ -19,6 +19,10 @@
  * The confidential client may also use the library's own password grant (RFC 6749 section 4.3)
  * for the lab's one user, so the OAuth2 Password Grant type's client assertions are checked by
  * the same server: `lab.settings.username` / `lab.settings.password`.
+ *
+ * DPoP (RFC 9449, test/servers/dpop-checker.ts): a token request with a proof must carry the lab's
+ * nonce (400 `use_dpop_nonce` otherwise) and gets a `DPoP` token bound to the proof's key; the API
+ * checks every proof of a bound token (`lab.dpopProofs`, `lab.tokenTypes`).
  */
 import OAuth2Server, {
 	AbstractGrantType,
@@ -32,6 +36,7 @@ import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } f
 import { createSecretKey, randomBytes } from 'crypto';
 import type { AddressInfo } from 'net';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import { DpopChecker, type DpopVerdict } from './dpop-checker';
 import { makeLabKeyPair, type LabKeyPair } from './machine-keys';
 import { decodeAssertion, presentedAuthMethod, type ClientAuthMethod } from './oidc-lab';
 
@@ -98,6 +103,10 @@ export interface JwtBearerLab {
 	apiAuthorizations: string[];
 	/** The subject (`sub`, or the issuer) of every token the API accepted, in order. */
 	apiSubjects: string[];
+	/** Every DPoP proof the token endpoint and the API judged (test/servers/dpop-checker.ts), in order. */
+	dpopProofs: Array<DpopVerdict & { at: 'token' | 'api' }>;
+	/** Token type of every token issued, in order. */
+	tokenTypes: string[];
 	set(changes: Partial<JwtBearerLabSettings>): void;
 	resetCounts(): void;
 	close(): Promise<void>;
@@ -139,6 +148,11 @@ export async function startJwtBearerLab(
 	};
 	const counts = emptyCounts();
 	const tokenCalls: JwtBearerTokenCall[] = [];
+	const dpop = new DpopChecker();
+	const dpopProofs: JwtBearerLab['dpopProofs'] = [];
+	const tokenTypes: string[] = [];
+	/** The key thumbprint each DPoP-bound access token is bound to. */
+	const boundTo = new Map<string, string>();
 	const apiAuthorizations: string[] = [];
 	const apiSubjects: string[] = [];
 	const keys = {
@@ -263,12 +277,12 @@ export async function startJwtBearerLab(
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		if (url.pathname === '/oauth2/token' && req.method === 'POST') return await token(req, res);
-		if (url.pathname.startsWith('/api')) return api(req, res, url);
+		if (url.pathname === '/oauth2/token' && req.method === 'POST') return await token(req, res, url);
+		if (url.pathname.startsWith('/api')) return await api(req, res, url);
 		send(res, 404, { error: 'not_found' });
 	}
 
-	async function token(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	async function token(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		counts.tokenCalls++;
 		const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
 		const decoded = decodeAssertion(form.assertion);
@@ -282,6 +296,14 @@ export async function startJwtBearerLab(
 		};
 		tokenCalls.push(call);
 		if (settings.tokenDelayMs > 0) await new Promise((r) => setTimeout(r, settings.tokenDelayMs));
+		// DPoP (RFC 9449): a proof with the lab's nonce binds the token to its key.
+		const admitted = await dpop.admitTokenRequest(req, url, undefined, (verdict) => dpopProofs.push({ ...verdict, at: 'token' }));
+		if (req.headers.dpop !== undefined) res.setHeader('DPoP-Nonce', dpop.currentNonce());
+		if ('error' in admitted) {
+			counts.tokenRefused++;
+			Object.assign(call, { status: 400, error: admitted.error, errorDescription: admitted.description });
+			return send(res, 400, { error: admitted.error, error_description: admitted.description });
+		}
 		const response = new OAuthResponse({ headers: {} });
 		let authenticatedId: string | undefined;
 		try {
@@ -310,18 +332,35 @@ export async function startJwtBearerLab(
 			counts.tokenRefused++;
 			call.error = String(body.error ?? '');
 			call.errorDescription = String(body.error_description ?? '');
-		} else counts.tokensIssued++;
+		} else {
+			counts.tokensIssued++;
+			if (admitted.bindTo !== undefined) {
+				body.token_type = 'DPoP';
+				boundTo.set(String(body.access_token), admitted.bindTo);
+			}
+			tokenTypes.push(String(body.token_type));
+		}
 		send(res, status, body);
 	}
 
-	function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
+	async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		counts.apiCalls++;
 		const authorization = String(req.headers.authorization ?? '');
 		apiAuthorizations.push(authorization);
-		const found = issued.get(authorization.replace(/^Bearer /, ''));
+		const token = authorization.replace(/^(Bearer|DPoP) /, '');
+		const found = issued.get(token);
 		if (!found) {
 			counts.apiRejected++;
 			return send(res, 401, { error: 'invalid_token' });
+		}
+		const bound = boundTo.get(token);
+		if (bound !== undefined || authorization.startsWith('DPoP ')) {
+			const verdict = await dpop.checkApiRequest(req, url, authorization, bound);
+			dpopProofs.push({ ...verdict, at: 'api' });
+			if (!verdict.accepted) {
+				counts.apiRejected++;
+				return send(res, 401, { error: 'invalid_dpop_proof' });
+			}
 		}
 		if (found.expiresAt <= Date.now()) {
 			counts.apiRejected++;
@@ -354,12 +393,16 @@ export async function startJwtBearerLab(
 		tokenCalls,
 		apiAuthorizations,
 		apiSubjects,
+		dpopProofs,
+		tokenTypes,
 		set: (changes) => Object.assign(settings, changes),
 		resetCounts: () => {
 			Object.assign(counts, emptyCounts());
 			tokenCalls.length = 0;
 			apiAuthorizations.length = 0;
 			apiSubjects.length = 0;
+			dpopProofs.length = 0;
+			tokenTypes.length = 0;
 		},
 		close,
 	};

@@ -282,25 +282,15 @@ export async function startTokenLab(
 		send(res, response.status ?? 200, answer, response.headers as Record<string, string>);
 	}
 
-	/**
-	 * The DPoP proof of a token request: undefined without one (a bound refresh token then refused),
-	 * the key's thumbprint to bind to, or false once a refusal was sent.
-	 */
+	/** The key thumbprint to bind the tokens to, undefined without DPoP, or false once a refusal was sent. */
 	async function dpopOfTokenRequest(req: IncomingMessage, res: ServerResponse, url: URL, form: Record<string, string>): Promise<string | undefined | false> {
 		const boundRefresh = form.grant_type === 'refresh_token' ? boundTo.get(form.refresh_token) : undefined;
-		const refuse = (error: string, description: string) => {
-			counts.oauthRefused++;
-			send(res, 400, { error, error_description: description });
-			return false as const;
-		};
-		if (req.headers.dpop === undefined) return boundRefresh === undefined ? undefined : refuse('invalid_grant', 'the refresh token is DPoP-bound: no proof');
-		const verdict = await dpop.checkTokenRequest(req, url);
-		dpopProofs.push({ ...verdict, at: 'token', grantType: form.grant_type });
-		res.setHeader('DPoP-Nonce', dpop.currentNonce());
-		if (verdict.useNonce === true) return refuse('use_dpop_nonce', 'Authorization server requires nonce in DPoP proof');
-		if (!verdict.accepted) return refuse('invalid_dpop_proof', String(verdict.refusal));
-		if (boundRefresh !== undefined && boundRefresh !== verdict.jkt) return refuse('invalid_grant', 'the refresh token is bound to another key');
-		return verdict.jkt;
+		const admitted = await dpop.admitTokenRequest(req, url, boundRefresh, (verdict) => dpopProofs.push({ ...verdict, at: 'token', grantType: form.grant_type }));
+		if (req.headers.dpop !== undefined) res.setHeader('DPoP-Nonce', dpop.currentNonce());
+		if (!('error' in admitted)) return admitted.bindTo;
+		counts.oauthRefused++;
+		send(res, 400, { error: admitted.error, error_description: admitted.description });
+		return false;
 	}
 
 	async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
