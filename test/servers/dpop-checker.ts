@@ -90,6 +90,23 @@ export class DpopChecker {
 		return verdict;
 	}
 
+	/**
+	 * A lab API's check: requests with a bound token or the DPoP scheme are checked (the verdict
+	 * goes to `record`); false when refused. Bearer requests with an unbound token pass.
+	 */
+	async admitsApiRequest(
+		req: IncomingMessage,
+		url: URL,
+		authorization: string,
+		boundJkt: string | undefined,
+		record: (verdict: DpopVerdict) => void,
+	): Promise<boolean> {
+		if (boundJkt === undefined && !authorization.startsWith('DPoP ')) return true;
+		const verdict = await this.checkApiRequest(req, url, authorization, boundJkt);
+		record(verdict);
+		return verdict.accepted;
+	}
+
 	private athOf(req: IncomingMessage): unknown {
 		const proof = String(req.headers.dpop);
 		return (JSON.parse(Buffer.from(proof.split('.')[1] ?? '', 'base64url').toString() || '{}') as { ath?: unknown }).ath;

@@ -353,14 +353,9 @@ export async function startJwtBearerLab(
 			counts.apiRejected++;
 			return send(res, 401, { error: 'invalid_token' });
 		}
-		const bound = boundTo.get(token);
-		if (bound !== undefined || authorization.startsWith('DPoP ')) {
-			const verdict = await dpop.checkApiRequest(req, url, authorization, bound);
-			dpopProofs.push({ ...verdict, at: 'api' });
-			if (!verdict.accepted) {
-				counts.apiRejected++;
-				return send(res, 401, { error: 'invalid_dpop_proof' });
-			}
+		if (!(await dpop.admitsApiRequest(req, url, authorization, boundTo.get(token), (verdict) => dpopProofs.push({ ...verdict, at: 'api' })))) {
+			counts.apiRejected++;
+			return send(res, 401, { error: 'invalid_dpop_proof' });
 		}
 		if (found.expiresAt <= Date.now()) {
 			counts.apiRejected++;

@@ -307,14 +307,9 @@ export async function startTokenLab(
 			counts.apiRejected++;
 			return send(res, 401, { error: 'invalid_token' });
 		}
-		const bound = boundTo.get(token);
-		if (bound !== undefined || authorization.startsWith('DPoP ')) {
-			const verdict = await dpop.checkApiRequest(req, url, authorization, bound);
-			dpopProofs.push({ ...verdict, at: 'api' });
-			if (!verdict.accepted) {
-				counts.apiRejected++;
-				return send(res, 401, { error: 'invalid_dpop_proof' }, { 'WWW-Authenticate': 'DPoP error="invalid_dpop_proof"' });
-			}
+		if (!(await dpop.admitsApiRequest(req, url, authorization, boundTo.get(token), (verdict) => dpopProofs.push({ ...verdict, at: 'api' })))) {
+			counts.apiRejected++;
+			return send(res, 401, { error: 'invalid_dpop_proof' }, { 'WWW-Authenticate': 'DPoP error="invalid_dpop_proof"' });
 		}
 		if (issued.expiresAt <= Date.now()) {
 			counts.apiRejected++;
