@@ -105,6 +105,25 @@ describe('DPoP with a generated key', () => {
 	});
 });
 
+describe('the editor\'s Test button', () => {
+	beforeEach(async () => {
+		lab = await startOidcLab();
+	});
+
+	it('logs in with a proof that carries the nonce the hook\'s own login just learned, and gets a DPoP token', async () => {
+		// n8n runs preAuthentication (its login answers the nonce challenge), then sends the Test
+		// request, which authenticate turns into a login with a proof of its own.
+		const stored = new StoredCredential(dpopCredential());
+		const answer = await n8nRequester(newProcess(), stored).legacyRequest({ uri: lab.tokenUrl, headers: { 'x-token-auth-credential-test': 'login' } });
+		expect(answer).toMatchObject({ token_type: 'DPoP' });
+		expect(lab.tokenCalls.map((call) => [call.status, call.error, call.dpop?.claims.nonce])).toEqual([
+			[400, 'use_dpop_nonce', undefined],
+			[200, undefined, lab.dpopNonce()],
+			[200, undefined, lab.dpopNonce()],
+		]);
+	});
+});
+
 describe('DPoP with a pasted key', () => {
 	beforeEach(async () => {
 		lab = await startOidcLab();
