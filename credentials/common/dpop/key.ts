@@ -14,7 +14,9 @@ export interface DpopKey {
 	storedPem?: string;
 }
 
+/** Keys are read before every request: parsed (and their public JWK made) once per process. */
 const storedKeys = new ParsedCache<DpopKey>();
+const pastedKeys = new ParsedCache<DpopKey>();
 
 /** A new ES256 (P-256) key pair: RFC 9449's most widely supported proof algorithm. */
 export function generateDpopKey(): DpopKey {
@@ -30,7 +32,7 @@ export function storedDpopKey(pem: string): DpopKey {
 
 /** The DPoP Private Key field: an EC (P-256, P-384), RSA or Ed25519 PEM key. */
 export function pastedDpopKey(pem: string): DpopKey {
-	return dpopKeyOf('DPoP Private Key', readPrivateKey('DPoP Private Key', pem, { edwards: true }));
+	return pastedKeys.get(pem, () => dpopKeyOf('DPoP Private Key', readPrivateKey('DPoP Private Key', pem, { edwards: true })));
 }
 
 function dpopKeyOf(label: string, privateKey: KeyObject): DpopKey {
