@@ -1,5 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { proofOfPossessionFields } from './common/dpop';
 import { storedTokenFields, tokenHooks } from './common/engine';
 import { ignoreSslIssuesField, useRawTokenField } from './common/fields';
 import { assertionAudienceField, clientAuthenticationField, clientIdField, clientSecretField, keyFileField, signingKeyFields } from './common/oauth2';
@@ -46,6 +47,7 @@ export class ClientCredentialsOAuth2Api implements ICredentialType {
 			default: '{}',
 			description: 'Extra headers for the token request, as a JSON object: {"key": "value"}',
 		},
+		...proofOfPossessionFields,
 		useRawTokenField,
 		ignoreSslIssuesField,
 		...storedTokenFields,

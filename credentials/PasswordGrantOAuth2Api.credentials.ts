@@ -1,5 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { proofOfPossessionFields } from './common/dpop';
 import { storedTokenFields, tokenHooks } from './common/engine';
 import { ignoreSslIssuesField, useRawTokenField } from './common/fields';
 import { assertionAudienceField, clientAuthenticationField, signingKeyFields } from './common/oauth2';
@@ -54,6 +55,7 @@ export class PasswordGrantOAuth2Api implements ICredentialType {
 		clientAuthenticationField(['header', 'body', 'privateKeyJwt', 'clientSecretJwt'], 'passwordGrant'),
 		...signingKeyFields(['privateKeyJwt']),
 		assertionAudienceField,
+		...proofOfPossessionFields,
 		useRawTokenField,
 		{
 			displayName: 'Body Parameters',

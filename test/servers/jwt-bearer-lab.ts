@@ -24,6 +24,10 @@
  * The confidential client may also use the library's own password grant (RFC 6749 section 4.3)
  * for the lab's one user, so the OAuth2 Password Grant type's client assertions are checked by
  * the same server: `lab.settings.username` / `lab.settings.password`.
+ *
+ * DPoP (RFC 9449, test/servers/dpop-checker.ts): a token request with a proof must carry the lab's
+ * nonce (400 `use_dpop_nonce` otherwise) and gets a `DPoP` token bound to the proof's key; the API
+ * checks every proof of a bound token (`lab.dpopProofs`, `lab.tokenTypes`).
  */
 import OAuth2Server, {
 	AbstractGrantType,
@@ -38,6 +42,7 @@ import { createSecretKey, randomBytes } from 'crypto';
 import type { AddressInfo } from 'net';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import { googleServiceAccountKeyFile } from '../support/key-files';
+import { DpopChecker, type DpopVerdict } from './dpop-checker';
 import { makeLabKeyPair, type LabKeyPair } from './machine-keys';
 import { decodeAssertion, presentedAuthMethod, type ClientAuthMethod } from './oidc-lab';
 
@@ -112,6 +117,10 @@ export interface JwtBearerLab {
 	idTokenAudience: string;
 	/** A Google service-account key JSON for the trusted issuer's RSA key (client_email = issuer, token_uri = the token URL). */
 	googleKeyFile(): string;
+	/** Every DPoP proof the token endpoint and the API judged (test/servers/dpop-checker.ts), in order. */
+	dpopProofs: Array<DpopVerdict & { at: 'token' | 'api' }>;
+	/** Token type of every token issued, in order. */
+	tokenTypes: string[];
 	set(changes: Partial<JwtBearerLabSettings>): void;
 	resetCounts(): void;
 	close(): Promise<void>;
@@ -154,6 +163,11 @@ export async function startJwtBearerLab(
 	};
 	const counts = emptyCounts();
 	const tokenCalls: JwtBearerTokenCall[] = [];
+	const dpop = new DpopChecker();
+	const dpopProofs: JwtBearerLab['dpopProofs'] = [];
+	const tokenTypes: string[] = [];
+	/** The key thumbprint each DPoP-bound access token is bound to. */
+	const boundTo = new Map<string, string>();
 	const apiAuthorizations: string[] = [];
 	const apiSubjects: string[] = [];
 	const keys = {
@@ -281,12 +295,12 @@ export async function startJwtBearerLab(
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		if (url.pathname === '/oauth2/token' && req.method === 'POST') return await token(req, res);
+		if (url.pathname === '/oauth2/token' && req.method === 'POST') return await token(req, res, url);
 		if (url.pathname.startsWith('/api')) return await api(req, res, url);
 		send(res, 404, { error: 'not_found' });
 	}
 
-	async function token(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	async function token(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		counts.tokenCalls++;
 		const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
 		const decoded = decodeAssertion(form.assertion);
@@ -300,6 +314,14 @@ export async function startJwtBearerLab(
 		};
 		tokenCalls.push(call);
 		if (settings.tokenDelayMs > 0) await new Promise((r) => setTimeout(r, settings.tokenDelayMs));
+		// DPoP (RFC 9449): a proof with the lab's nonce binds the token to its key.
+		const admitted = await dpop.admitTokenRequest(req, url, undefined, (verdict) => dpopProofs.push({ ...verdict, at: 'token' }));
+		if (req.headers.dpop !== undefined) res.setHeader('DPoP-Nonce', dpop.currentNonce());
+		if ('error' in admitted) {
+			counts.tokenRefused++;
+			Object.assign(call, { status: 400, error: admitted.error, errorDescription: admitted.description });
+			return send(res, 400, { error: admitted.error, error_description: admitted.description });
+		}
 		if (form.grant_type === JWT_BEARER_GRANT && typeof decoded?.claims.target_audience === 'string') return await idToken(call, form, decoded.claims.target_audience, res);
 		const response = new OAuthResponse({ headers: {} });
 		let authenticatedId: string | undefined;
@@ -329,7 +351,14 @@ export async function startJwtBearerLab(
 			counts.tokenRefused++;
 			call.error = String(body.error ?? '');
 			call.errorDescription = String(body.error_description ?? '');
-		} else counts.tokensIssued++;
+		} else {
+			counts.tokensIssued++;
+			if (admitted.bindTo !== undefined) {
+				body.token_type = 'DPoP';
+				boundTo.set(String(body.access_token), admitted.bindTo);
+			}
+			tokenTypes.push(String(body.token_type));
+		}
 		send(res, status, body);
 	}
 
@@ -385,11 +414,16 @@ export async function startJwtBearerLab(
 		counts.apiCalls++;
 		const authorization = String(req.headers.authorization ?? '');
 		apiAuthorizations.push(authorization);
-		if (await acceptIdToken(authorization.replace(/^Bearer /, ''), res, url)) return;
-		const found = issued.get(authorization.replace(/^Bearer /, ''));
+		const token = authorization.replace(/^(Bearer|DPoP) /, '');
+		if (await acceptIdToken(token, res, url)) return;
+		const found = issued.get(token);
 		if (!found) {
 			counts.apiRejected++;
 			return send(res, 401, { error: 'invalid_token' });
+		}
+		if (!(await dpop.admitsApiRequest(req, url, authorization, boundTo.get(token), (verdict) => dpopProofs.push({ ...verdict, at: 'api' })))) {
+			counts.apiRejected++;
+			return send(res, 401, { error: 'invalid_dpop_proof' });
 		}
 		if (found.expiresAt <= Date.now()) {
 			counts.apiRejected++;
@@ -425,6 +459,8 @@ export async function startJwtBearerLab(
 		apiIdTokenAudiences,
 		idTokenAudience,
 		googleKeyFile: () => googleServiceAccountKeyFile({ privateKeyPem: keys.rsa.privateKeyPem, keyId: keys.rsa.kid, clientEmail: settings.issuer, tokenUri: tokenUrl }),
+		dpopProofs,
+		tokenTypes,
 		set: (changes) => Object.assign(settings, changes),
 		resetCounts: () => {
 			Object.assign(counts, emptyCounts());
@@ -432,6 +468,8 @@ export async function startJwtBearerLab(
 			apiAuthorizations.length = 0;
 			apiSubjects.length = 0;
 			apiIdTokenAudiences.length = 0;
+			dpopProofs.length = 0;
+			tokenTypes.length = 0;
 		},
 		close,
 	};

@@ -20,11 +20,22 @@
  * body parameter, picks the API the token is for; without either the token is for
  * `lab.defaultAudience`. Only `lab.settings.audiences` are known APIs (invalid_target otherwise).
  * Access tokens are JWTs whose `aud` is that API; the resource server accepts every known API.
+ *
+ * DPoP (RFC 9449): the provider's DPoP feature is on (oidc-provider 7 implements draft 03, without
+ * nonces): a token request with a `DPoP` proof gets a `DPoP` token whose `cnf.jkt` is the proof
+ * key's thumbprint. The lab adds the nonces of RFC 9449 section 8 in front of the provider: while
+ * `settings.requireDpopNonce` is on, a proof without the current nonce is answered 400
+ * `use_dpop_nonce` with a `DPoP-Nonce` header (`lab.rotateDpopNonce()` changes it). The resource
+ * server checks every DPoP request (`lab.apiProofs`): Authorization scheme DPoP, the proof's
+ * signature and `typ`, `htm`, `htu` (the URL it received, without query), `iat` within 60 s, `jti`
+ * never seen before, `ath` of the token, and the proof key's thumbprint equal to the token's
+ * `cnf.jkt`; a bound token sent as Bearer is refused.
  */
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import type { AddressInfo } from 'net';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import { randomBytes } from 'crypto';
+import { DpopChecker, type DpopVerdict } from './dpop-checker';
 import { makeLabKeyPair, type LabKeyPair } from './machine-keys';
 
 // oidc-provider 7 ships no types of its own; only the few members used here are described.
@@ -42,6 +53,7 @@ interface KoaContext {
 	status: number;
 	body: unknown;
 	headers: Record<string, string | string[] | undefined>;
+	set(name: string, value: string): void;
 	oidc?: { body?: Record<string, unknown>; client?: { clientId: string } };
 }
 interface OidcProvider {
@@ -61,6 +73,8 @@ export interface OidcLabSettings {
 	audiences: string[];
 	/** What the API answers for an expired token. */
 	expiredStatus: number;
+	/** Token requests with a DPoP proof must carry the current nonce (RFC 9449 section 8). */
+	requireDpopNonce: boolean;
 }
 
 export interface OidcSecretClient {
@@ -100,6 +114,10 @@ export interface OidcTokenCall {
 	error?: string;
 	/** Audience of the issued access token. */
 	tokenAudience?: string;
+	/** The decoded DPoP proof the request carried, and the token type and `cnf.jkt` issued. */
+	dpop?: { header: Record<string, unknown>; claims: Record<string, unknown> };
+	tokenType?: string;
+	jkt?: string;
 	at: number;
 }
 
@@ -128,12 +146,20 @@ export interface OidcLab {
 	apiAuthorizations: string[];
 	/** `aud` of every token the API accepted, in order. */
 	apiAudiences: string[];
+	/** Every API request that carried a DPoP token or proof, with the resource server's verdict. */
+	apiProofs: OidcApiProof[];
+	/** The nonce token requests must carry now. */
+	dpopNonce(): string;
+	rotateDpopNonce(): void;
 	set(changes: Partial<OidcLabSettings>): void;
 	/** Makes every access token issued so far unknown to the API (it answers 401). */
 	revokeAllTokens(): void;
 	resetCounts(): void;
 	close(): Promise<void>;
 }
+
+/** One DPoP API request as the resource server judged it. */
+export type OidcApiProof = DpopVerdict;
 
 const DEFAULT_AUDIENCE = 'https://api.oidc-lab.test';
 const API_SCOPES = 'read write';
@@ -150,19 +176,23 @@ const emptyCounts = (): OidcLabCounts => ({
 
 export async function startOidcLab(
 	initial: Partial<OidcLabSettings> = {},
-	options: { maxLifetimeMs?: number } = {},
+	/** `dpop: false`: the provider without its DPoP feature (it ignores proofs, issues Bearer tokens). */
+	options: { maxLifetimeMs?: number; dpop?: boolean } = {},
 ): Promise<OidcLab> {
 	const settings: OidcLabSettings = {
 		lifetimeSeconds: 3600,
 		tokenDelayMs: 0,
 		audiences: [DEFAULT_AUDIENCE, 'https://api.example.com'],
 		expiredStatus: 401,
+		requireDpopNonce: true,
 		...initial,
 	};
 	const counts = emptyCounts();
 	const tokenCalls: OidcTokenCall[] = [];
 	const apiAuthorizations: string[] = [];
 	const apiAudiences: string[] = [];
+	const apiProofs: OidcApiProof[] = [];
+	const dpop = new DpopChecker();
 	/** jti of every access token issued, and of those revoked. */
 	const issuedJtis = new Set<string>();
 	const revokedJtis = new Set<string>();
@@ -217,6 +247,7 @@ export async function startOidcLab(
 		features: {
 			devInteractions: { enabled: false },
 			clientCredentials: { enabled: true },
+			dPoP: { enabled: options.dpop !== false, ack: 'draft-03', iatTolerance: 60 },
 			resourceIndicators: {
 				enabled: true,
 				// Auth0-style `audience` names the API when no `resource` does.
@@ -243,6 +274,18 @@ export async function startOidcLab(
 		const call: OidcTokenCall = { authMethod: 'none', form: {}, status: 0, at: Date.now() };
 		tokenCalls.push(call);
 		if (settings.tokenDelayMs > 0) await new Promise((r) => setTimeout(r, settings.tokenDelayMs));
+		const proof = decodeAssertion(typeof ctx.headers.dpop === 'string' ? ctx.headers.dpop : undefined);
+		call.dpop = proof;
+		const nonces = proof !== undefined && options.dpop !== false;
+		if (nonces) ctx.set('DPoP-Nonce', dpop.currentNonce());
+		if (nonces && settings.requireDpopNonce && proof.claims.nonce !== dpop.currentNonce()) {
+			ctx.status = 400;
+			ctx.body = { error: 'use_dpop_nonce', error_description: 'Authorization server requires nonce in DPoP proof' };
+			call.status = 400;
+			call.error = 'use_dpop_nonce';
+			counts.tokenRefused++;
+			return;
+		}
 		await next();
 		call.form = stringValues(ctx.oidc?.body ?? {});
 		call.authMethod = presentedAuthMethod(ctx.headers.authorization, call.form);
@@ -256,8 +299,10 @@ export async function startOidcLab(
 		}
 		counts.tokensIssued++;
 		call.clientId = ctx.oidc?.client?.clientId;
+		call.tokenType = typeof answer.token_type === 'string' ? answer.token_type : undefined;
 		if (typeof answer.access_token === 'string') {
 			const claims = decodeJwt(answer.access_token);
+			call.jkt = (claims.cnf as { jkt?: string } | undefined)?.jkt;
 			call.tokenAudience = String(claims.aud);
 			issuedJtis.add(String(claims.jti));
 		}
@@ -269,10 +314,21 @@ export async function startOidcLab(
 		counts.apiCalls++;
 		const authorization = String(req.headers.authorization ?? '');
 		apiAuthorizations.push(authorization);
-		const token = authorization.replace(/^Bearer /, '');
+		const dpopScheme = authorization.startsWith('DPoP ');
+		const token = authorization.replace(/^(Bearer|DPoP) /, '');
 		try {
 			const { payload } = await jwtVerify(token, providerKeys, { issuer, audience: settings.audiences });
 			if (revokedJtis.has(String(payload.jti))) throw new Error('revoked');
+			const jkt = (payload.cnf as { jkt?: string } | undefined)?.jkt;
+			if (dpopScheme || jkt !== undefined || req.headers.dpop !== undefined) {
+				const verdict = await dpop.checkApiRequest(req, url, authorization, jkt);
+				apiProofs.push(verdict);
+				if (!verdict.accepted) {
+					counts.apiRejected++;
+					res.writeHead(401, { 'WWW-Authenticate': `DPoP error="invalid_dpop_proof"`, 'Content-Type': 'application/json' });
+					return void res.end(JSON.stringify({ error: 'invalid_dpop_proof' }));
+				}
+			}
 			counts.apiAccepted++;
 			apiAudiences.push(String(payload.aud));
 			send(res, 200, { ok: true, item: url.searchParams.get('item'), aud: payload.aud, client: payload.client_id });
@@ -307,6 +363,9 @@ export async function startOidcLab(
 		tokenCalls,
 		apiAuthorizations,
 		apiAudiences,
+		apiProofs,
+		dpopNonce: () => dpop.currentNonce(),
+		rotateDpopNonce: () => dpop.rotateNonce(),
 		set: (changes) => Object.assign(settings, changes),
 		revokeAllTokens: () => issuedJtis.forEach((jti) => revokedJtis.add(jti)),
 		resetCounts: () => {
@@ -314,6 +373,7 @@ export async function startOidcLab(
 			tokenCalls.length = 0;
 			apiAuthorizations.length = 0;
 			apiAudiences.length = 0;
+			apiProofs.length = 0;
 		},
 		close,
 	};

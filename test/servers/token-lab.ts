@@ -5,6 +5,10 @@
  *   POST /oauth/token          OAuth2 password and refresh_token grants, on @node-oauth/oauth2-server
  *   ANY  /api/...              a protected API that checks the Authorization header
  * and counters of everything it saw. Behaviour is switched at run time with `lab.set({...})`.
+ * DPoP (RFC 9449, test/servers/dpop-checker.ts): a token request with a `DPoP` proof must carry
+ * the lab's nonce (400 `use_dpop_nonce` otherwise) and gets `token_type` DPoP; its access and
+ * refresh tokens are bound to the proof's key: a refresh must prove the same key, and the API
+ * checks every proof of a bound token (`lab.dpopProofs`: every verdict, token endpoint and API).
  *
  *   const lab = await startTokenLab();          // lab.basicTokenUrl, lab.oauthTokenUrl, lab.apiUrl
  *   lab.set({ lifetimeSeconds: 3, expiredStatus: 403 });
@@ -17,6 +21,7 @@ import type { AddressInfo } from 'net';
 import { randomBytes } from 'crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 
+import { DpopChecker, type DpopVerdict } from './dpop-checker';
 import { withPassword } from './refusal-body';
 
 export type BasicAnswerMode =
@@ -109,6 +114,9 @@ export interface TokenLab {
 	issuedRefreshTokens: string[];
 	/** Access tokens both endpoints issued, in order (secret searches). */
 	issuedAccessTokens: string[];
+	/** Every DPoP proof the OAuth endpoint and the API judged, in order, with where it was sent. */
+	dpopProofs: Array<DpopVerdict & { at: 'token' | 'api'; grantType?: string }>;
+	dpop: DpopChecker;
 	set(changes: Partial<LabSettings>): void;
 	/** Makes every access token issued so far unknown to the API (it answers 401). */
 	revokeAllTokens(): void;
@@ -169,6 +177,10 @@ export async function startTokenLab(
 	const issuedRefreshTokens: string[] = [];
 	const issuedAccessTokens: string[] = [];
 	const hanging = new Set<ServerResponse>();
+	const dpop = new DpopChecker();
+	const dpopProofs: TokenLab['dpopProofs'] = [];
+	/** The key thumbprint each DPoP-bound access and refresh token is bound to. */
+	const boundTo = new Map<string, string>();
 	const oauth = createOAuthServer(settings, counts, accessTokens, issuedRefreshTokens, issuedAccessTokens);
 
 	const issueAccessToken = (): string => {
@@ -189,8 +201,8 @@ export async function startTokenLab(
 		const rawBody = await readBody(req);
 		const path = url.pathname + url.search;
 		if (url.pathname === '/basic/token') return await basicToken(req, res, rawBody, path);
-		if (url.pathname === '/oauth/token') return await oauthToken(req, res, rawBody, path);
-		if (url.pathname.startsWith('/api')) return api(req, res, url);
+		if (url.pathname === '/oauth/token') return await oauthToken(req, res, rawBody, path, url);
+		if (url.pathname.startsWith('/api')) return await api(req, res, url);
 		send(res, 404, { error: 'not_found' });
 	}
 
@@ -238,7 +250,7 @@ export async function startTokenLab(
 		}
 	}
 
-	async function oauthToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string): Promise<void> {
+	async function oauthToken(req: IncomingMessage, res: ServerResponse, rawBody: string, path: string, url: URL): Promise<void> {
 		const form = parseForm(rawBody);
 		record(res, { path, method: req.method ?? '', headers: req.headers, form, at: Date.now() });
 		await pause(settings.tokenDelayMs);
@@ -248,6 +260,8 @@ export async function startTokenLab(
 			counts.oauthRefused++;
 			return send(res, 400, { error: 'invalid_grant', error_description: 'Refresh token refused' });
 		}
+		const bindTo = await dpopOfTokenRequest(req, res, url, form);
+		if (bindTo === false) return;
 		const request = new OAuthRequest({ method: req.method ?? 'POST', headers: req.headers as Record<string, string>, query: {}, body: form });
 		const response = new OAuthResponse({ headers: {} });
 		try {
@@ -260,10 +274,26 @@ export async function startTokenLab(
 			const body = response.body as Record<string, unknown>;
 			if (settings.echoPasswordOnRefusal) body.error_description = `${String(body.error_description)} (got "${form.password ?? ''}")`;
 		}
-		send(res, response.status ?? 200, response.body, response.headers as Record<string, string>);
+		const answer = response.body as Record<string, unknown>;
+		if (bindTo !== undefined && (response.status ?? 200) < 300) {
+			answer.token_type = 'DPoP';
+			for (const token of [answer.access_token, answer.refresh_token]) if (typeof token === 'string') boundTo.set(token, bindTo);
+		}
+		send(res, response.status ?? 200, answer, response.headers as Record<string, string>);
 	}
 
-	function api(req: IncomingMessage, res: ServerResponse, url: URL): void {
+	/** The key thumbprint to bind the tokens to, undefined without DPoP, or false once a refusal was sent. */
+	async function dpopOfTokenRequest(req: IncomingMessage, res: ServerResponse, url: URL, form: Record<string, string>): Promise<string | undefined | false> {
+		const boundRefresh = form.grant_type === 'refresh_token' ? boundTo.get(form.refresh_token) : undefined;
+		const admitted = await dpop.admitTokenRequest(req, url, boundRefresh, (verdict) => dpopProofs.push({ ...verdict, at: 'token', grantType: form.grant_type }));
+		if (req.headers.dpop !== undefined) res.setHeader('DPoP-Nonce', dpop.currentNonce());
+		if (!('error' in admitted)) return admitted.bindTo;
+		counts.oauthRefused++;
+		send(res, 400, { error: admitted.error, error_description: admitted.description });
+		return false;
+	}
+
+	async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
 		counts.apiCalls++;
 		const authorization = String(req.headers.authorization ?? '');
 		apiAuthorizations.push(authorization);
@@ -271,11 +301,15 @@ export async function startTokenLab(
 			counts.apiRejected++;
 			return send(res, settings.apiStatusOverride, { error: 'forced_by_lab' });
 		}
-		const token = authorization.replace(/^Bearer /, '');
+		const token = authorization.replace(/^(Bearer|DPoP) /, '');
 		const issued = accessTokens.get(token);
 		if (!issued) {
 			counts.apiRejected++;
 			return send(res, 401, { error: 'invalid_token' });
+		}
+		if (!(await dpop.admitsApiRequest(req, url, authorization, boundTo.get(token), (verdict) => dpopProofs.push({ ...verdict, at: 'api' })))) {
+			counts.apiRejected++;
+			return send(res, 401, { error: 'invalid_dpop_proof' }, { 'WWW-Authenticate': 'DPoP error="invalid_dpop_proof"' });
 		}
 		if (issued.expiresAt <= Date.now()) {
 			counts.apiRejected++;
@@ -287,7 +321,7 @@ export async function startTokenLab(
 			ok: true,
 			path: url.pathname,
 			item: url.searchParams.get('item'),
-			rawToken: !authorization.startsWith('Bearer '),
+			rawToken: !/^(Bearer|DPoP) /.test(authorization),
 		});
 	}
 
@@ -316,6 +350,8 @@ export async function startTokenLab(
 		tokenRequests,
 		issuedRefreshTokens,
 		issuedAccessTokens,
+		dpopProofs,
+		dpop,
 		set: (changes) => Object.assign(settings, changes),
 		revokeAllTokens: () => accessTokens.clear(),
 		hasExpired: (token) => (accessTokens.get(token.replace(/^Bearer /, ''))?.expiresAt ?? Infinity) <= Date.now(),
@@ -323,6 +359,7 @@ export async function startTokenLab(
 			Object.assign(counts, emptyCounts());
 			apiAuthorizations.length = 0;
 			tokenRequests.length = 0;
+			dpopProofs.length = 0;
 		},
 		close,
 	};

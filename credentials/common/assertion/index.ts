@@ -29,6 +29,7 @@ export { KEY_FILE_KIND_NAMES, readKeyFile } from './key-file';
 export type { KeyFileFields, KeyFileKind } from './key-file';
 export type { AssertionKey } from './jwt';
 export { certificatePems, privateKeyPem } from './pem-text';
+export { ParsedCache } from './parsed-cache';
 export { readPrivateKey } from './private-key';
 export { readRawEd25519Key } from './raw-ed25519';
 export { privateSigningKey, secretSigningKey } from './signing-key';

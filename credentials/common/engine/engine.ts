@@ -101,6 +101,7 @@ export class TokenEngine<Settings extends SchemeSettings> {
 		attempt.source = source;
 		attempt.usedToken = state.accessToken;
 		this.attempts.set(credentials, attempt);
+		if (source.proof !== undefined) return source.proof.placeToken(requestOptions, state);
 		return placeToken(requestOptions, source.settings.placement, state.accessToken);
 	}
 

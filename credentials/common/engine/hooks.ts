@@ -50,5 +50,7 @@ function credentialTestLogin<Settings extends SchemeSettings>(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
-	return { ...requestOptions, ...tokenSourceOf(scheme, credentials).loginRequest(), disableFollowRedirect: true };
+	const source = tokenSourceOf(scheme, credentials);
+	const login = { ...requestOptions, ...source.loginRequest(), disableFollowRedirect: true };
+	return source.proof?.proveTestLogin(login) ?? login;
 }

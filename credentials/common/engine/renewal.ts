@@ -22,6 +22,10 @@ export interface TokenSource extends LoggedCredential {
 	/** Absent when the credential has no refresh (a machine grant logs in again). */
 	refreshRequest?(refreshToken: string): IHttpRequestOptions;
 	readResponse(response: TokenEndpointResponse): IssuedToken;
+	/** Proof of possession (DPoP): token calls prove a key, which is kept with the token it binds. */
+	proof?: {
+		bindTokenCall(call: TokenCall, held: TokenState | undefined): { call: TokenCall; proofKey?: string };
+	};
 }
 
 export interface Renewal {
@@ -101,15 +105,19 @@ export class TokenRenewal {
 	}
 
 	/** Refreshes when a refresh token is held and falls back to a full login when that fails. */
-	private async obtain(call: TokenCall, source: TokenSource, held: TokenState | undefined): Promise<TokenState> {
+	private async obtain(unbound: TokenCall, source: TokenSource, held: TokenState | undefined): Promise<TokenState> {
 		const { fingerprint } = source;
-		const refreshToken = held?.fingerprint === fingerprint ? held.refreshToken : undefined;
+		const sameSettings = held?.fingerprint === fingerprint ? held : undefined;
+		const bound = source.proof?.bindTokenCall(unbound, sameSettings) ?? { call: unbound };
+		const call = bound.call;
+		const keep = (state: TokenState): TokenState => (bound.proofKey === undefined ? state : { ...state, proofKey: bound.proofKey });
+		const refreshToken = sameSettings?.refreshToken;
 		if (refreshToken !== undefined && source.refreshRequest !== undefined) {
 			const refreshRequest = source.refreshRequest.bind(source);
 			const refreshed = await Promise.resolve()
 				.then(async () =>
 					await this.timedCall(call, source, refreshRequest(refreshToken), 'refresh', (response) =>
-						tokenStateFrom(source.readResponse(response), fingerprint, this.clock(), refreshToken),
+						keep(tokenStateFrom(source.readResponse(response), fingerprint, this.clock(), refreshToken)),
 					),
 				)
 				.catch((error: Error) => {
@@ -120,7 +128,7 @@ export class TokenRenewal {
 			if (refreshed !== undefined) return refreshed;
 		}
 		return await this.timedCall(call, source, source.loginRequest(), 'login', (response) =>
-			tokenStateFrom(source.readResponse(response), fingerprint, this.clock()),
+			keep(tokenStateFrom(source.readResponse(response), fingerprint, this.clock())),
 		);
 	}
 

@@ -10,6 +10,8 @@ export interface TokenState {
 	obtainedAt: number;
 	/** The fingerprint of the settings the token was issued for. */
 	fingerprint: string;
+	/** DPoP with a generated key: the key's PKCS#8 PEM, kept with the token it is bound to. */
+	proofKey?: string;
 }
 
 /** Renewal starts this long before expiry at most, so no request carries an expired token. */

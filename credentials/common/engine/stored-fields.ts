@@ -18,6 +18,8 @@ export const storedTokenFields: INodeProperties[] = [
 	{ displayName: 'Expires At', name: 'expiresAt', type: 'hidden', default: '' },
 	{ displayName: 'Obtained At', name: 'obtainedAt', type: 'hidden', default: '' },
 	{ displayName: 'Fingerprint', name: 'fingerprint', type: 'hidden', typeOptions: { password: true }, default: '' },
+	// The generated DPoP key the token is bound to: stored with it, so every process uses the same key.
+	{ displayName: 'Proof Key', name: 'proofKey', type: 'hidden', typeOptions: { password: true }, default: '' },
 ];
 
 /** The token stored in the credential, when it was issued for these very settings. */
@@ -29,12 +31,14 @@ export function readStoredState(credentials: IDataObject, fingerprint: string): 
 	const expiresAt = Number(credentials.expiresAt);
 	const obtainedAt = Number(credentials.obtainedAt);
 	const refreshToken = credentials.refreshToken;
+	const proofKey = credentials.proofKey;
 	return {
 		accessToken,
 		refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
 		expiresAt: credentials.expiresAt !== '' && Number.isFinite(expiresAt) ? expiresAt : undefined,
 		obtainedAt: Number.isFinite(obtainedAt) ? obtainedAt : 0,
 		fingerprint,
+		...(typeof proofKey === 'string' && proofKey !== '' ? { proofKey } : {}),
 	};
 }
 
@@ -47,5 +51,6 @@ export function storedFieldsOf(state: TokenState): IDataObject {
 		expiresAt: state.expiresAt === undefined ? '' : String(state.expiresAt),
 		obtainedAt: String(state.obtainedAt),
 		fingerprint: state.fingerprint,
+		proofKey: state.proofKey ?? '',
 	};
 }

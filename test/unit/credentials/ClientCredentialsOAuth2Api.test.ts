@@ -11,7 +11,8 @@ describe('OAuth2 Client Credentials API declaration', () => {
 		expect([type.name, type.displayName]).toEqual(['clientCredentialsOAuth2Api', 'OAuth2 Client Credentials API']);
 		expect(type.properties.filter((p) => p.type !== 'hidden').map((p) => p.displayName)).toEqual([
 			'Access Token URL', 'Client Authentication', 'Client Id', 'Client Secret', 'Key File', 'Private Key', 'Key ID', 'Certificate',
-			'Signing Algorithm', 'Assertion Audience', 'Scope', 'Body Parameters', 'Headers', 'Use Raw Token', 'Ignore SSL Issues (Insecure)',
+			'Signing Algorithm', 'Assertion Audience', 'Scope', 'Body Parameters', 'Headers', 'Proof of Possession', 'DPoP Key', 'DPoP Private Key',
+			'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
 		expect(type.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-client-credentials-api');
 		expect(type.test.request.url).toBe('={{$credentials.accessTokenUrl}}');

@@ -12,7 +12,7 @@ describe('OAuth2 JWT Bearer API declaration', () => {
 			'Access Token URL', 'Issuer', 'Subject', 'Audience', 'Scope', 'Extra Claims', 'Assertion Lifetime', 'Token to Use', 'Target Audience',
 			'Key File', 'Private Key', 'Key ID',
 			'Certificate', 'Signing Algorithm', 'Client Authentication', 'Client Id', 'Client Secret', 'Assertion Audience', 'Body Parameters', 'Headers',
-			'Use Raw Token', 'Ignore SSL Issues (Insecure)',
+			'Proof of Possession', 'DPoP Key', 'DPoP Private Key', 'Use Raw Token', 'Ignore SSL Issues (Insecure)',
 		]);
 		expect(type.documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-token-auth#oauth2-jwt-bearer-api');
 		expect(type.test.request.url).toBe('={{$credentials.accessTokenUrl}}');

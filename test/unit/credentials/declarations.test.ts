@@ -25,7 +25,7 @@ describe('credential declarations', () => {
 		expect(labels(type)).toEqual([
 			'Client Id', 'Client Secret', 'Username', 'Password', 'Grant Type', 'Headers', 'Access Token URL',
 			'Refresh Token URL', 'Scope', 'Client Authentication', 'Private Key', 'Key ID', 'Certificate', 'Signing Algorithm', 'Assertion Audience',
-			'Use Raw Token', 'Body Parameters', 'Ignore SSL Issues (Insecure)',
+			'Proof of Possession', 'DPoP Key', 'DPoP Private Key', 'Use Raw Token', 'Body Parameters', 'Ignore SSL Issues (Insecure)',
 		]);
 	});
 

@@ -50,6 +50,37 @@ describe('TokenRenewal: the refresh path', () => {
 	});
 });
 
+describe('TokenRenewal: a proof of possession', () => {
+	/** A source whose token calls are bound to key `k<n>` (a new one unless the held token has one). */
+	function boundSource(bindings: Array<string | undefined>): TokenSource {
+		let made = 0;
+		return {
+			...sourceReading(() => ({ accessToken: `token-${made}`, expiresInSeconds: 60, refreshToken: 'r1' })),
+			proof: {
+				bindTokenCall: (call, held) => {
+					bindings.push(held?.proofKey);
+					return { call, proofKey: held?.proofKey ?? `k${++made}` };
+				},
+			},
+		};
+	}
+
+	it('keeps the key of the login with its token, and binds the refresh to the held token\'s key', async () => {
+		let now = 1_000_000;
+		const bindings: Array<string | undefined> = [];
+		const store = new TokenStore();
+		const renewal = new TokenRenewal(store, { clock: () => now });
+		const source = boundSource(bindings);
+		const first = await renewal.renew(helpersRecording([]), source);
+		expect(first.state.proofKey).toBe('k1');
+		now += 10 * 60_000;
+		const second = await renewal.renew(helpersRecording([]), source);
+		expect(bindings).toEqual([undefined, 'k1']);
+		expect(second.state).toMatchObject({ proofKey: 'k1', fingerprint: 'fp' });
+		expect(store.get('fp')?.proofKey).toBe('k1');
+	});
+});
+
 describe('failures n8n refused itself', () => {
 	let now = 1_000;
 	const clock = () => now;

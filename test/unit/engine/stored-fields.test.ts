@@ -15,6 +15,12 @@ describe('stored state', () => {
 		expect(readStoredState(storedFieldsOf(plain), 'fp')).toEqual(plain);
 	});
 
+	it('round-trips the DPoP key kept with its token, and writes it empty for a token without one', () => {
+		const bound: TokenState = { ...state, proofKey: '-----BEGIN PRIVATE KEY-----\nMIG...\n-----END PRIVATE KEY-----\n' };
+		expect(readStoredState(storedFieldsOf(bound), 'fp')).toEqual(bound);
+		expect(storedFieldsOf(state).proofKey).toBe('');
+	});
+
 	it.each([
 		['another fingerprint (edited settings)', { ...storedFieldsOf(state) }, 'other'],
 		['no token', { ...storedFieldsOf(state), accessToken: '' }, 'fp'],
