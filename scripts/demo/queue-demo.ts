@@ -27,8 +27,7 @@ async function main(): Promise<void> {
 		const examples = buildExamples(lab);
 		await cluster.importCredentials(examples.map((e) => e.credential));
 		await cluster.importWorkflows(examples.map((e) => e.workflow));
-		await cluster.startProcesses();
-		for (const e of examples) await cluster.publish(e.workflow);
+		await cluster.startProcesses(examples.map((e) => e.workflow));
 		console.log(`n8n ${cluster.line.version} in queue mode; webhooks under ${cluster.webhookBase}; demo API (token lab) on ${lab.url}`);
 		console.log(`Tokens live ${LIFETIME_S} s here, so some executions below renew them.`);
 		let failures = 0;

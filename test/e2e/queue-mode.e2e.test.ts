@@ -84,9 +84,7 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		const all = [rotating, strict];
 		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential]);
 		await cluster.importWorkflows([...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow]);
-		await cluster.startProcesses();
-		for (const f of all) for (const w of [f.basic, f.passwordGrant]) await cluster.publish(w);
-		await cluster.publish(machine.flow);
+		await cluster.startProcesses([...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow]);
 	}, 600_000);
 
 	afterAll(async () => {

@@ -4,7 +4,7 @@
 //
 //   const cluster = await startCluster({ workers: 2 });
 //   await cluster.importCredentials([...]); await cluster.importWorkflows([...]);
-//   await cluster.startProcesses(); await cluster.publish(id);  ...  await cluster.stop();
+//   await cluster.startProcesses([...workflows to activate]);  ...  await cluster.stop();
 import { randomBytes } from 'crypto';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -120,30 +120,25 @@ export class QueueCluster {
 	}
 
 	/**
-	 * Activates an imported workflow (2.x ignores the `active` flag of an import) as the editor
-	 * does, on the running main: REST calls, where a `publish:workflow` command boots n8n each time.
-	 * Returns once its webhook is registered (2.x publishes through an outbox, after the call).
+	 * Starts main and every worker and waits until all are ready, with `active` live: activated
+	 * as the editor does (REST calls; a `publish:workflow` command would boot n8n once each), then
+	 * main started again, so that it registers their webhooks as it starts, as after the CLI. (A
+	 * 2.x main that publishes while it runs does it through an outbox, and one webhook call in 300
+	 * still met "not registered" after its webhook had answered a preflight.)
 	 */
-	async publish(workflow: WebhookWorkflow): Promise<void> {
-		await (await this.editor()).activateWorkflow(workflow.id, this.line.line);
-		await waitFor(`webhook of ${workflow.name}`, 120_000, async () => await webhookRegistered(this.webhookBase, workflow), this.main.process);
-	}
-
-	private rest?: N8nServer;
-	/** The main's REST calls, logged in as the owner (set up on first use). */
-	private async editor(): Promise<N8nServer> {
-		if (!this.main.process) throw new Error('the cluster main is not running: startProcesses() first');
-		if (!this.rest) {
+	async startProcesses(active: WebhookWorkflow[] = []): Promise<void> {
+		await this.startProcess(this.main, ['start'], {});
+		if (active.length) {
 			const rest = N8nServer.attach(`http://127.0.0.1:${this.main.healthPort}`, () => this.main.process?.log ?? '');
 			await rest.setupOwnerAndLogin();
-			this.rest = rest;
+			for (const workflow of active) await rest.activateWorkflow(workflow.id, this.line.line);
+			await this.main.process?.stop();
+			if (this.main.process) this.pastLogs.push(this.main.process.log);
+			await this.startProcess(this.main, ['start'], {});
+			for (const workflow of active) {
+				await waitFor(`webhook of ${workflow.name}`, 120_000, async () => await webhookRegistered(this.webhookBase, workflow), this.main.process);
+			}
 		}
-		return this.rest;
-	}
-
-	/** Starts main and every worker and waits until all are ready. */
-	async startProcesses(): Promise<void> {
-		await this.startProcess(this.main, ['start'], {});
 		for (const worker of this.workers) await this.startWorker(worker);
 	}
 
