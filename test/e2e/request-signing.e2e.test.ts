@@ -2,19 +2,22 @@
 // each checked by the signing lab from the raw bytes it received (query parameters set in the UI
 // and in the URL, JSON, form and raw bodies, an S3-style unsigned upload), and Retry On Fail
 // signing each try afresh (the lab refuses the first try, and refuses any replayed signature).
+// AWS Signature V4 (Assume Role) API: one AssumeRole call at the STS lab for a run of many items,
+// each request signed with the temporary keys, which the next n8n process finds stored.
 import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
+import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab } from '../servers/sts-lab';
 import { errorText, nodeItems } from './harness/cli';
 import { signedWorkflow, type SignedCall } from './harness/signed-workflow';
 import { signingCredential as credential } from './harness/signing-credentials';
-import { useN8nSpec } from './harness/spec-setup';
+import { N8N_START_TIMEOUT_MS, useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, type WorkflowFixture } from './harness/workflows';
 
 describe('request signing in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
-	const { n8n, lab } = useN8nSpec('request-signing', {
-		servers: { lab: startSigningLab },
-		fixtures: ({ lab }) => {
+	const { n8n, lab, sts } = useN8nSpec('request-signing', {
+		servers: { lab: startSigningLab, sts: startStsLab },
+		fixtures: ({ lab, sts }) => {
 			const creds = {
 				binance: credential('hmacSignatureApi', { preset: 'binance', ...SIGNING_LAB_KEYS.binance, recvWindow: '5000' }),
 				okx: credential('hmacSignatureApi', { preset: 'okxV5', ...SIGNING_LAB_KEYS.okx }),
@@ -23,6 +26,10 @@ describe('request signing in real n8n', () => {
 				aws: credential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed' }),
 				s3: credential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'auto', service: 's3', payloadSigning: 'unsigned' }),
 				badSecret: credential('hmacSignatureApi', { preset: 'custom', apiKey: 'k', secret: 'not-hex-SECRET', keyEncoding: 'hex', stringToSign: '{method}' }),
+				assumeRole: credential('awsSigV4AssumeRoleApi', {
+					...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, externalId: 'e2e-external-id', sessionName: 'n8n-e2e', durationSeconds: 900, stsEndpoint: sts.stsUrl,
+					region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed',
+				}),
 			};
 			const calls: Record<string, SignedCall> = {
 				binanceQuery: { credential: creds.binance, method: 'GET', url: `=${lab.url}/binance/api/v3/account?symbol=LTC BTC&item={{ $json.i }}`, query: { side: 'BUY', note: 'a b+c~' }, items: 3 },
@@ -38,6 +45,7 @@ describe('request signing in real n8n', () => {
 				binanceRetry: { credential: creds.binance, method: 'GET', url: `${lab.url}/binance/retry`, retry: true },
 				krakenRetry: { credential: creds.kraken, method: 'POST', url: `${lab.url}/kraken/retry`, body: { form: { a: '1' } }, retry: true },
 				badSecret: { credential: creds.badSecret, method: 'GET', url: `${lab.url}/okx/never` },
+				assumeRole: { credential: creds.assumeRole, method: 'POST', url: `=${sts.apiUrl}/items?item={{ $json.i }}&a=b c`, body: { json: '{"n": 1}' }, items: 5 },
 			};
 			for (const [name, call] of Object.entries(calls)) flows[name] = signedWorkflow(call);
 			return { credentials: Object.values(creds), workflows: Object.values(flows) };
@@ -88,4 +96,25 @@ describe('request signing in real n8n', () => {
 		expect(JSON.stringify(result.run)).not.toContain('not-hex-SECRET');
 		expect(lab.verdicts).toHaveLength(0);
 	});
+
+	// Last: it restarts n8n.
+	it('AWS Assume Role: one signed AssumeRole call for 5 items, each signed with the temporary keys; after a restart the stored ones, no STS call', async () => {
+		const apiVerdicts = () => sts.apiVerdicts.map(({ ok, reason }) => (ok ? 'ok' : reason));
+		const first = await n8n.execute(flows.assumeRole.id);
+		expect(first.ok).toBe(true);
+		expect(nodeItems(first.run, HTTP_NODE)).toHaveLength(5);
+		expect(sts.stsCalls.map(({ ok, reason, scope }) => [ok ? 'ok' : reason, scope])).toEqual([['ok', 'eu-west-1/sts']]);
+		expect(sts.stsCalls[0].form).toMatchObject({ RoleArn: STS_LAB_ROLE, ExternalId: 'e2e-external-id', RoleSessionName: 'n8n-e2e', DurationSeconds: '900' });
+		expect(apiVerdicts()).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+		await n8n.restart();
+		const second = await n8n.execute(flows.assumeRole.id);
+		expect(second.ok).toBe(true);
+		expect(sts.stsCalls).toHaveLength(1);
+		expect(apiVerdicts()).toEqual(Array(10).fill('ok'));
+		expect(new Set(sts.apiVerdicts.map((verdict) => verdict.keyId))).toEqual(new Set([sts.stsCalls[0].issuedKeyId]));
+		const temporary = sts.issued.get(sts.stsCalls[0].issuedKeyId ?? '');
+		for (const output of [first.stdout, second.stdout]) {
+			for (const secret of [STS_LAB_KEYS.secretAccessKey, temporary?.secretAccessKey, temporary?.sessionToken]) expect(output).not.toContain(secret);
+		}
+	}, N8N_START_TIMEOUT_MS);
 });
