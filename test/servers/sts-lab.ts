@@ -99,29 +99,7 @@ export async function startStsLab(options: { maxLifetimeMs?: number } = {}): Pro
 		lab.issued.set(keys.accessKeyId, keys);
 		expiries.set(keys.accessKeyId, expiresAt);
 		Object.assign(call, { ok: true, expiresAt, issuedKeyId: keys.accessKeyId });
-		return {
-			status: 200,
-			contentType: 'text/xml',
-			body: `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-  <AssumeRoleResult>
-    <SourceIdentity>lab</SourceIdentity>
-    <AssumedRoleUser>
-      <Arn>${form.RoleArn}/${form.RoleSessionName}</Arn>
-      <AssumedRoleId>AROA3XFRBF535PLBIFPI4:${form.RoleSessionName}</AssumedRoleId>
-    </AssumedRoleUser>
-    <Credentials>
-      <AccessKeyId>${keys.accessKeyId}</AccessKeyId>
-      <SecretAccessKey>${keys.secretAccessKey}</SecretAccessKey>
-      <SessionToken>${keys.sessionToken}</SessionToken>
-      <Expiration>${new Date(expiresAt).toISOString()}</Expiration>
-    </Credentials>
-    <PackedPolicySize>6</PackedPolicySize>
-  </AssumeRoleResult>
-  <ResponseMetadata>
-    <RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>
-  </ResponseMetadata>
-</AssumeRoleResponse>`,
-		};
+		return { status: 200, contentType: 'text/xml', body: assumeRoleResponseXml({ ...keys, expiration: new Date(expiresAt).toISOString(), roleArn: form.RoleArn, sessionName: form.RoleSessionName }) };
 	};
 
 	const api = async (request: RawRequest): Promise<RawAnswer> => {
@@ -139,6 +117,29 @@ export async function startStsLab(options: { maxLifetimeMs?: number } = {}): Pro
 
 	recorder.answer = async (request) => (request.target.startsWith('/sts') ? await assumeRole(request) : await api(request));
 	return lab;
+}
+
+/** STS's AssumeRole answer as AWS's API reference shows it (AssumeRole, "Example"). */
+export function assumeRoleResponseXml(values: Required<AwsKeys> & { expiration: string; roleArn: string; sessionName: string }): string {
+	return `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleResult>
+    <SourceIdentity>Alice</SourceIdentity>
+    <AssumedRoleUser>
+      <Arn>${values.roleArn}/${values.sessionName}</Arn>
+      <AssumedRoleId>ARO123EXAMPLE123:${values.sessionName}</AssumedRoleId>
+    </AssumedRoleUser>
+    <Credentials>
+      <AccessKeyId>${values.accessKeyId}</AccessKeyId>
+      <SecretAccessKey>${values.secretAccessKey}</SecretAccessKey>
+      <SessionToken>${values.sessionToken}</SessionToken>
+      <Expiration>${values.expiration}</Expiration>
+    </Credentials>
+    <PackedPolicySize>6</PackedPolicySize>
+  </AssumeRoleResult>
+  <ResponseMetadata>
+    <RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>
+  </ResponseMetadata>
+</AssumeRoleResponse>`;
 }
 
 function stsError(status: number, code: string, message: string): RawAnswer {

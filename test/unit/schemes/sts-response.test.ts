@@ -1,26 +1,16 @@
 import { innerXml, readAssumeRoleResponse, textOf } from '../../../credentials/common/schemes/sts-response';
 import { temporaryKeysOf } from '../../../credentials/common/schemes/temporary-aws-keys';
+import { assumeRoleResponseXml } from '../../servers/sts-lab';
 
-/** The AssumeRole response of AWS's API reference (AssumeRole, "Example"), keys shortened. */
-const documented = `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-<AssumeRoleResult>
-<SourceIdentity>Alice</SourceIdentity>
-<AssumedRoleUser>
-<Arn>arn:aws:sts::123456789012:assumed-role/demo/TestAR</Arn>
-<AssumedRoleId>ARO123EXAMPLE123:TestAR</AssumedRoleId>
-</AssumedRoleUser>
-<Credentials>
-<AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId>
-<SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>
-<SessionToken>AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==</SessionToken>
-<Expiration>2019-11-09T13:34:41Z</Expiration>
-</Credentials>
-<PackedPolicySize>6</PackedPolicySize>
-</AssumeRoleResult>
-<ResponseMetadata>
-<RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>
-</ResponseMetadata>
-</AssumeRoleResponse>`;
+/** The AssumeRole example of AWS's API reference (its values; the lab writes its XML). */
+const documented = assumeRoleResponseXml({
+	accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+	secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
+	sessionToken: 'AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==',
+	expiration: '2019-11-09T13:34:41Z',
+	roleArn: 'arn:aws:sts::123456789012:assumed-role/demo',
+	sessionName: 'TestAR',
+});
 
 const error = (status: number, code: string, message: string) => ({
 	statusCode: status,
