@@ -2,12 +2,15 @@
 // Queue mode: n8n main + two workers (--concurrency=10), Redis and Postgres from Debian's
 // packages, the package installed in each process's user folder, webhook executions through the
 // HTTP Request node with Basic to Bearer and OAuth2 Password Grant against the token lab, and
-// OAuth2 Client Credentials (Private Key JWT) against oidc-provider (test/servers/oidc-lab.ts).
+// OAuth2 Client Credentials (Private Key JWT) against oidc-provider (test/servers/oidc-lab.ts),
+// and AWS Signature V4 (Assume Role) against the STS lab (test/servers/sts-lab.ts).
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
+import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab, type StsLab } from '../servers/sts-lab';
 import { startTokenLab, TokenLab } from '../servers/token-lab';
 import { sleep } from '../support/sleep';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { clientCredentialsCredential, keyChunks } from './harness/machine-credentials';
+import { signingCredential } from './harness/signing-credentials';
 import { tokenLogLines, type TokenLogLine } from './harness/token-log';
 import { QueueCluster } from './queue/cluster';
 import { runLoad } from './queue/load';
@@ -50,6 +53,23 @@ async function machineFlow(): Promise<MachineFlow> {
 	return { lab, credential, flow };
 }
 
+/** An AWS Signature V4 (Assume Role) credential against the STS lab (temporary keys living LIFETIME_S), and its workflow. */
+interface AssumeRoleFlow {
+	lab: StsLab;
+	credential: CredentialFixture;
+	flow: WebhookWorkflow;
+}
+
+async function assumeRoleFlow(): Promise<AssumeRoleFlow> {
+	const lab = await startStsLab();
+	lab.lifetimeSeconds = LIFETIME_S;
+	const credential = signingCredential('awsSigV4AssumeRoleApi', {
+		...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, sessionName: 'n8n-queue', durationSeconds: 900, stsEndpoint: lab.stsUrl, region: 'eu-west-1', service: 'execute-api',
+	});
+	const flow = webhookWorkflow({ name: `assume role ${credential.type}`, url: `${lab.apiUrl}/items`, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name });
+	return { lab, credential, flow };
+}
+
 /** Every access token the APIs saw, kept across resetCounts for the secret scan. */
 const seenAccessTokens = new Set<string>();
 function resetCounts(lab: TokenLab | OidcLab): void {
@@ -74,17 +94,20 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 	let rotating: LabFlows;
 	let strict: LabFlows;
 	let machine: MachineFlow;
+	let assumeRole: AssumeRoleFlow;
 
 	beforeAll(async () => {
 		rotating = await labFlows('rotating', false);
 		strict = await labFlows('strict', true);
 		machine = await machineFlow();
+		assumeRole = await assumeRoleFlow();
 		// Workers at debug: the package's token log shows which worker made each token call.
 		cluster = await QueueCluster.start({ workers: WORKERS, label: 'spec', workerLogLevel: 'debug' });
 		const all = [rotating, strict];
-		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential]);
-		await cluster.importWorkflows([...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow]);
-		await cluster.startProcesses([...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow]);
+		const flows = [...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow, assumeRole.flow];
+		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential, assumeRole.credential]);
+		await cluster.importWorkflows(flows);
+		await cluster.startProcesses(flows);
 	}, 600_000);
 
 	afterAll(async () => {
@@ -92,6 +115,7 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		await rotating?.lab.close();
 		await strict?.lab.close();
 		await machine?.lab.close();
+		await assumeRole?.lab.close();
 	}, 120_000);
 
 	it('runs 300 executions, 20 at a time, across >= 3 renewals: none fails, no expired token reaches the API, both workers run', async () => {
@@ -158,6 +182,20 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		expect(Object.keys(load.byWorker).sort()).toEqual(['worker-1', 'worker-2']);
 	});
 
+	it('AWS Assume Role: 120 executions across >= 3 lifetimes of the temporary keys: none fails, every request verified, STS calls per lifetime no more than workers', async () => {
+		const { lab } = assumeRole;
+		const load = await runLoad(cluster.webhookBase, [assumeRole.flow], 120, 10, 300); // 36 s: three and a half lifetimes
+		const sts = renewalRounds(lab.stsCalls.map((call) => ({ at: call.at, status: call.ok ? 200 : 403 })), LIFETIME_S * 1000);
+		console.log(`AWS Assume Role, ${LIFETIME_S} s temporary keys: ${load.calls} executions in ${load.ms} ms, by worker ${JSON.stringify(load.byWorker)}; STS ${describeRounds(sts)}`);
+		expect(load.failed).toEqual([]);
+		expect(lab.stsCalls.filter((call) => !call.ok)).toEqual([]);
+		expect(lab.apiVerdicts.filter((verdict) => !verdict.ok)).toEqual([]);
+		expect(lab.apiVerdicts).toHaveLength(120);
+		expect(Object.keys(load.byWorker).sort()).toEqual(['worker-1', 'worker-2']);
+		expect(sts.rounds.length).toBeGreaterThanOrEqual(4);
+		expect(sts.maxIssued).toBeLessThanOrEqual(WORKERS);
+	});
+
 	it('rotation race: a refresh token another worker already rotated is refused; the execution logs in again and later renewals are not blocked', async () => {
 		const { lab } = rotating;
 		// Both workers restart while the stored token expires: both refresh the same refresh token at once.
@@ -219,6 +257,8 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 			...[rotating, strict].flatMap(({ lab }) => [lab.settings.password, lab.settings.clientSecret, ...lab.issuedRefreshTokens]),
 			...keyChunks(machine.lab.clients.rsa.privateKeyPem),
 			...seenAccessTokens,
+			STS_LAB_KEYS.secretAccessKey,
+			...[...assumeRole.lab.issued.values()].flatMap((keys) => [keys.secretAccessKey, keys.sessionToken]),
 		];
 		const logs = cluster.logs();
 		expect(Object.values(logs).join('').length).toBeGreaterThan(0);

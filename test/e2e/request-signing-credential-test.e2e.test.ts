@@ -1,12 +1,17 @@
 // The editor's Test button for the signing types, on a running `n8n start`: the credential's
-// Test URL gets a signed GET, which the signing lab checks from the raw bytes it received.
+// Test URL gets a signed GET, which the signing lab checks from the raw bytes it received. The
+// AWS Signature V4 (Assume Role) API's Test makes the AssumeRole call, checked by the STS lab.
 import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
+import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab } from '../servers/sts-lab';
 import { useN8nSpec } from './harness/spec-setup';
 
 describe('credential test of the signing types (POST /rest/credentials/test)', () => {
-	const { editor: server, lab } = useN8nSpec('request-signing-credential-test', { servers: { lab: startSigningLab }, editor: true });
+	const { editor: server, lab, sts } = useN8nSpec('request-signing-credential-test', { servers: { lab: startSigningLab, sts: startStsLab }, editor: true });
 
-	beforeEach(() => lab.reset());
+	beforeEach(() => {
+		lab.reset();
+		sts.reset();
+	});
 
 	async function saveAndTest(type: string, data: Record<string, unknown>) {
 		const name = `${type} ${Math.random().toString(36).slice(2)}`;
@@ -32,5 +37,21 @@ describe('credential test of the signing types (POST /rest/credentials/test)', (
 		expect(JSON.stringify(result)).not.toContain('wrong-SECRET-value');
 		expect(lab.verdicts.length).toBeGreaterThanOrEqual(1);
 		expect(lab.verdicts.every(({ reason }) => reason.startsWith('signature mismatch'))).toBe(true);
+	});
+
+	it('AWS Signature V4 (Assume Role) API: the Test makes the signed AssumeRole call; a denied role fails it without a secret', async () => {
+		const fields = { ...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, sessionName: 'n8n-test', durationSeconds: 900, stsEndpoint: sts.stsUrl, region: 'eu-west-1', service: 'execute-api' };
+		expect(await saveAndTest('awsSigV4AssumeRoleApi', fields)).toEqual(expect.objectContaining({ status: 'OK' }));
+		// n8n's Test runs the hook (one AssumeRole call) before the Test request, itself the AssumeRole call.
+		const tested = sts.stsCalls.splice(0);
+		expect(tested.length === 1 || tested.length === 2).toBe(true);
+		expect(tested.map(({ ok, reason, scope }) => [ok ? 'ok' : reason, scope])).toEqual(tested.map(() => ['ok', 'eu-west-1/sts']));
+		const denied = 'arn:aws:iam::123456789012:role/denied-role';
+		sts.deniedRoles.add(denied);
+		const refused = await saveAndTest('awsSigV4AssumeRoleApi', { ...fields, roleArn: denied });
+		expect(refused.status).toBe('Error');
+		expect(JSON.stringify(refused)).not.toContain(STS_LAB_KEYS.secretAccessKey);
+		expect(sts.stsCalls.map(({ ok, reason, scope }) => [ok ? 'ok' : reason, scope])).toEqual([['AccessDenied', 'eu-west-1/sts']]);
+		expect(sts.apiVerdicts).toHaveLength(0);
 	});
 });

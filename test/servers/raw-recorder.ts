@@ -21,7 +21,9 @@ export interface RawRequest {
 
 export interface RawAnswer {
 	status: number;
+	/** Sent as JSON, unless `contentType` is given: then it is the text sent as it is (STS's XML). */
 	body: unknown;
+	contentType?: string;
 }
 
 export interface RawRecorder {
@@ -54,9 +56,9 @@ export async function startRawRecorder(maxLifetimeMs = 30 * 60_000): Promise<Raw
 			};
 			recorder.requests.push(request);
 			void Promise.resolve(recorder.answer(request)).then(
-				({ status, body }) => {
-					res.writeHead(status, { 'content-type': 'application/json' });
-					res.end(JSON.stringify(body));
+				({ status, body, contentType }) => {
+					res.writeHead(status, { 'content-type': contentType ?? 'application/json' });
+					res.end(contentType === undefined ? JSON.stringify(body) : String(body));
 				},
 				(error: Error) => {
 					res.writeHead(500, { 'content-type': 'application/json' });

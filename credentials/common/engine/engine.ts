@@ -102,7 +102,14 @@ export class TokenEngine<Settings extends SchemeSettings> {
 		attempt.usedToken = state.accessToken;
 		this.attempts.set(credentials, attempt);
 		if (source.proof !== undefined) return source.proof.placeToken(requestOptions, state);
-		return placeToken(requestOptions, source.settings.placement, state.accessToken);
+		return this.tokenOnRequest(source.settings, requestOptions, state.accessToken);
+	}
+
+	/** The scheme's own way of using the token (a signature), else the placement its settings name. */
+	private tokenOnRequest(settings: Settings, requestOptions: IHttpRequestOptions, token: string): IHttpRequestOptions {
+		if (this.scheme.applyToken !== undefined) return this.scheme.applyToken(settings, requestOptions, token);
+		if (settings.placement === undefined) throw new TokenAuthError('SETTINGS_INVALID', `${this.scheme.typeName} names no way to send its token`);
+		return placeToken(requestOptions, settings.placement, token);
 	}
 
 	/** First call for a request: reuse the held token, or get one (one login for all callers). */

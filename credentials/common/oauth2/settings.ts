@@ -10,7 +10,7 @@ export interface OAuth2Settings extends TokenRequestExtras {
 	accessTokenUrl: string;
 	scope: string;
 	client: ClientAuth;
-	placement: TokenPlacement;
+	placement?: TokenPlacement;
 }
 
 /**

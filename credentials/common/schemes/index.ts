@@ -6,3 +6,4 @@ export * from './password-grant';
 export type { SchemeSettings, TokenScheme } from './scheme';
 export * from './token-login';
 export * from './token-login-body';
+export * from './aws-assume-role';

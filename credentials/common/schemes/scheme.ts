@@ -10,8 +10,8 @@ export interface SchemeSettings {
 	identity: unknown[];
 	/** Values that must never appear in a message (passwords, client secret). */
 	secrets: string[];
-	/** Where API requests carry the token. */
-	placement: TokenPlacement;
+	/** Where API requests carry the token; absent when the scheme puts it on them itself (`applyToken`). */
+	placement?: TokenPlacement;
 }
 
 /**
@@ -30,4 +30,9 @@ export interface TokenScheme<Settings extends SchemeSettings> {
 	readResponse(settings: Settings, response: TokenEndpointResponse): IssuedToken;
 	/** The request that trades a refresh token for a new token; absent when the scheme has none. */
 	refreshRequest?(settings: Settings, refreshToken: string): IHttpRequestOptions;
+	/**
+	 * Puts the held token on an API request when no placement can (AWS Assume Role signs each
+	 * request with the temporary keys it holds); absent: the token goes where `placement` says.
+	 */
+	applyToken?(settings: Settings, requestOptions: IHttpRequestOptions, token: string): IHttpRequestOptions;
 }

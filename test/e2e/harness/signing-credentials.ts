@@ -1,11 +1,12 @@
-// Credential fixtures of the per-request types (HMAC Signature API, AWS Signature V4 API,
-// Self-Signed JWT API): the fields as a user fills the form, nothing exchanged, nothing hidden set.
+// Credential fixtures of the signing types (HMAC Signature API, AWS Signature V4 API with and
+// without Assume Role, Self-Signed JWT API): the fields as a user fills the form, nothing
+// exchanged, nothing hidden set.
 import type { SelfSignedFields } from '../../support/self-signed-fields';
 import type { CredentialFixture } from './cli';
 import { newId } from './workflows';
 
-/** An HMAC Signature API or AWS Signature V4 API credential with these fields. */
-export function signingCredential(type: 'hmacSignatureApi' | 'awsSigV4Api', data: Record<string, unknown>): CredentialFixture {
+/** An HMAC Signature API or AWS Signature V4 API (Assume Role or not) credential with these fields. */
+export function signingCredential(type: 'hmacSignatureApi' | 'awsSigV4Api' | 'awsSigV4AssumeRoleApi', data: Record<string, unknown>): CredentialFixture {
 	const id = newId();
 	return { id, name: `${type} ${id}`, type, data };
 }

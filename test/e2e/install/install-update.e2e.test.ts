@@ -40,6 +40,7 @@ const CREDENTIAL_TYPES = [
 	'selfSignedJwtApi',
 	'hmacSignatureApi',
 	'awsSigV4Api',
+	'awsSigV4AssumeRoleApi',
 ];
 const NODE_TYPE = `${packageName}.basicTech`;
 const BASIC_PROJECT = 'install-project';

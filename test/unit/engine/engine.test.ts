@@ -25,4 +25,15 @@ describe('TokenEngine: placing the token', () => {
 		expect(request.qs).toEqual({ page: 1, key: 'abc' });
 		expect(request.headers).toBeUndefined();
 	});
+
+	it("lets a scheme that signs requests put the held token on them itself (applyToken), with no placement", async () => {
+		const scheme = schemeReading(() => ({ accessToken: 'held-keys', expiresInSeconds: 60 }));
+		scheme.readSettings = () => ({ identity: ['z'], secrets: [] });
+		scheme.applyToken = (_settings, requestOptions, token) => ({ ...requestOptions, headers: { 'x-signed-with': token } });
+		const engine = new TokenEngine(scheme, { tokens: { store: new TokenStore(), timing: new RenewalTiming(() => 0) } });
+		const credentials = {};
+		await engine.preAuthentication(helpersRecording([]), credentials);
+		const request = await engine.authenticate(credentials, { url: 'http://127.0.0.1/api' });
+		expect(request.headers).toEqual({ 'x-signed-with': 'held-keys' });
+	});
 });

@@ -20,6 +20,7 @@ const credentialTypes = [
 	'Self-Signed JWT',
 	'HMAC Signature',
 	'AWS Signature V4',
+	'AWS Signature V4 (Assume Role)',
 ];
 
 describe('package.json as n8n verifies it', () => {

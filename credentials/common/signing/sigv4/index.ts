@@ -1,3 +1,3 @@
-/** AWS Signature Version 4 for any host: the canonical request, the signer, reading the form. */
-export { readSigV4Signer } from './read-sigv4-signer';
-export { UNSIGNED_PAYLOAD } from './sigv4-signer';
+/** AWS Signature V4 for any host: the canonical request, the signer, reading the form. */
+export * from './read-sigv4-signer';
+export { sigV4Signer, UNSIGNED_PAYLOAD, type SigV4Settings } from './sigv4-signer';
