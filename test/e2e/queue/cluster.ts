@@ -12,14 +12,13 @@ import { CredentialFixture, N8nCli } from '../harness/cli';
 import { n8nEnv } from '../harness/env';
 import { assertLineInstalled, currentLine, N8nLine, scratchRoot } from '../harness/line';
 import { installPackage, packageName } from '../harness/package-install';
-import { N8nServer } from '../harness/n8n-server';
 import { freePort } from '../harness/ports';
 import { ensureDebianServers } from './debian-packages';
 import { OwnedProcess } from './owned-process';
 import { Postgres, startPostgres } from './postgres';
 import { Redis, startRedis } from './redis';
 import { waitFor } from './wait';
-import { webhookRegistered, type WebhookWorkflow } from './webhook-workflow';
+import type { WebhookWorkflow } from './webhook-workflow';
 
 export interface ClusterOptions {
 	workers: number;
@@ -120,25 +119,20 @@ export class QueueCluster {
 	}
 
 	/**
-	 * Starts main and every worker and waits until all are ready, with `active` live: activated
-	 * as the editor does (REST calls; a `publish:workflow` command would boot n8n once each), then
-	 * main started again, so that it registers their webhooks as it starts, as after the CLI. (A
-	 * 2.x main that publishes while it runs does it through an outbox, and one webhook call in 300
-	 * still met "not registered" after its webhook had answered a preflight.)
+	 * Activates `active` with the n8n command line (2.x ignores the `active` flag of an import; 1.x
+	 * has no publish), then starts main, which registers their webhooks as it starts, and every
+	 * worker, and waits until all are ready. (Activating over the running main's REST calls would
+	 * save a boot per workflow, but a 2.x main publishes through an outbox after the call returns:
+	 * one webhook call in 300 met "not registered"; and a 1.x main answers its health check before
+	 * its REST routes.)
 	 */
 	async startProcesses(active: WebhookWorkflow[] = []): Promise<void> {
-		await this.startProcess(this.main, ['start'], {});
-		if (active.length) {
-			const rest = N8nServer.attach(`http://127.0.0.1:${this.main.healthPort}`, () => this.main.process?.log ?? '');
-			await rest.setupOwnerAndLogin();
-			for (const workflow of active) await rest.activateWorkflow(workflow.id, this.line.line);
-			await this.main.process?.stop();
-			if (this.main.process) this.pastLogs.push(this.main.process.log);
-			await this.startProcess(this.main, ['start'], {});
-			for (const workflow of active) {
-				await waitFor(`webhook of ${workflow.name}`, 120_000, async () => await webhookRegistered(this.webhookBase, workflow), this.main.process);
-			}
+		for (const workflow of active) {
+			const args = this.line.line === '1' ? ['update:workflow', `--id=${workflow.id}`, '--active=true'] : ['publish:workflow', `--id=${workflow.id}`];
+			const result = await this.cli().run(args);
+			if (result.code !== 0) throw new Error(`${args[0]} ${workflow.id} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
 		}
+		await this.startProcess(this.main, ['start'], {});
 		for (const worker of this.workers) await this.startWorker(worker);
 	}
 

@@ -92,16 +92,3 @@ export async function callWebhook(base: string, workflow: WebhookWorkflow): Prom
 	return { status: res.status, answer };
 }
 
-/**
- * Whether n8n has registered the workflow's production webhook, without running it: a CORS
- * preflight (OPTIONS with an Origin) looks the path up and answers 404 while n8n does not know it.
- */
-export async function webhookRegistered(base: string, workflow: WebhookWorkflow): Promise<boolean> {
-	const res = await fetch(`${base}/${workflow.path}`, {
-		method: 'OPTIONS',
-		headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'GET' },
-		signal: AbortSignal.timeout(10_000),
-	});
-	await res.text();
-	return res.status !== 404;
-}
