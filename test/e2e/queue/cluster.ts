@@ -151,6 +151,19 @@ export class QueueCluster {
 		worker.process = undefined;
 	}
 
+	/**
+	 * How n8n recorded the executions of `workflows` started since `sinceMs` (ms since the epoch),
+	 * by status ({ success: 300 }), read from its database: what ran, whether or not main sent the
+	 * webhook's answer.
+	 */
+	executionStatuses(workflows: WebhookWorkflow[], sinceMs: number): Record<string, number> {
+		const ids = workflows.map((workflow) => `'${workflow.id.replace(/'/g, '')}'`).join(',');
+		const rows = this.postgres.query(
+			`SELECT status, count(*) FROM execution_entity WHERE "workflowId" IN (${ids}) AND "startedAt" >= to_timestamp(${sinceMs / 1000}) GROUP BY status`,
+		);
+		return Object.fromEntries(rows.map((row) => row.split('|')).map(([status, count]) => [status, Number(count)]));
+	}
+
 	/** Output of main and every worker, present and past. */
 	logs(): Record<string, string> {
 		const all: Record<string, string> = { past: this.pastLogs.join('\n') };

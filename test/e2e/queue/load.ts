@@ -4,8 +4,17 @@ import { callWebhook, WebhookAnswer, WebhookWorkflow } from './webhook-workflow'
 
 export interface LoadResult {
 	calls: number;
+	/** The workflows called, and when the first call went out (ms since the epoch). */
+	workflows: WebhookWorkflow[];
+	startedAt: number;
 	/** Executions that did not answer ok: status 0 when the call itself failed (`error`, ms since start). */
 	failed: Array<{ status: number; answer: WebhookAnswer; error?: string; at?: number }>;
+	/**
+	 * Calls that got no answer at all within the webhook timeout (ms since start). Under load a
+	 * queue-mode main sometimes never sends the answer of an execution its worker finished: the
+	 * spec then reads how each execution ended from n8n's database (QueueCluster.executionStatuses).
+	 */
+	unanswered: number[];
 	/** Executions per worker name. */
 	byWorker: Record<string, number>;
 	ms: number;
@@ -17,8 +26,8 @@ export interface LoadResult {
  * lifetimes (0: as fast as the cluster answers).
  */
 export async function runLoad(base: string, workflows: WebhookWorkflow[], total: number, parallel: number, spacingMs = 0): Promise<LoadResult> {
-	const result: LoadResult = { calls: 0, failed: [], byWorker: {}, ms: 0 };
 	const started = Date.now();
+	const result: LoadResult = { calls: 0, workflows, startedAt: started, failed: [], unanswered: [], byWorker: {}, ms: 0 };
 	let next = 0;
 	const lane = async () => {
 		while (next < total) {
@@ -27,7 +36,8 @@ export async function runLoad(base: string, workflows: WebhookWorkflow[], total:
 			if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
 			const a = await callWebhook(base, workflows[index % workflows.length]).catch((error: Error) => ({ status: 0, answer: {} as WebhookAnswer, error: `${error.name}: ${error.message}`, at: Date.now() - started }));
 			result.calls++;
-			if (a.status !== 200 || a.answer.ok !== true) result.failed.push(a);
+			if ('error' in a && /^TimeoutError/.test(a.error)) result.unanswered.push(a.at);
+			else if (a.status !== 200 || a.answer.ok !== true) result.failed.push(a);
 			if (a.answer.worker) result.byWorker[a.answer.worker] = (result.byWorker[a.answer.worker] ?? 0) + 1;
 		}
 	};

@@ -12,6 +12,8 @@ export interface Postgres {
 	port: number;
 	database: string;
 	process: OwnedProcess;
+	/** Runs one SQL statement with psql; its rows, one a line, columns split by `|`. */
+	query(sql: string): string[];
 }
 
 const asPostgres = (bin: string, args: string[]) => ['-u', 'postgres', '--', bin, ...args];
@@ -33,7 +35,12 @@ export async function startPostgres(binDir: string, dir: string, database = 'n8n
 	const owned = OwnedProcess.start('postgres', 'runuser', asPostgres(join(binDir, 'postgres'), args), {}, pid);
 	await waitFor(`postgres on ${port}`, 30_000, () => owned.log.includes('ready to accept connections'), owned);
 	execFileSync('runuser', asPostgres(join(binDir, 'createdb'), ['-h', dir, '-p', String(port), database]), { stdio: 'ignore' });
-	return { port, database, process: owned };
+	const query = (sql: string) =>
+		execFileSync('runuser', asPostgres(join(binDir, 'psql'), ['-h', dir, '-p', String(port), '-d', database, '-tAc', sql]))
+			.toString()
+			.split('\n')
+			.filter((row) => row.length > 0);
+	return { port, database, process: owned, query };
 }
 
 function postgresIds(): { uid: number; gid: number } {
