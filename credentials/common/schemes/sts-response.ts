@@ -1,7 +1,8 @@
 import { TokenAuthError } from '../errors';
 import { serverText, type TokenEndpointResponse } from '../http';
 import { isRefusalStatus, parseMaybeJson, tokenEndpointFailure, type IssuedToken } from '../response';
-import { isHeaderSafe, temporaryKeysToken } from './temporary-aws-keys';
+import { isAwsKeyText } from '../signing/sigv4';
+import { temporaryKeysToken } from './temporary-aws-keys';
 
 /**
  * STS error codes that say "not now" rather than "not these credentials" (STS sends throttling
@@ -22,7 +23,7 @@ export function readAssumeRoleResponse(response: TokenEndpointResponse, secrets:
 	}
 	const value = (name: string) => {
 		const text = textOf(credentials, [name])?.trim() ?? '';
-		if (text === '' || (name !== 'Expiration' && !isHeaderSafe(text))) {
+		if (text === '' || (name !== 'Expiration' && !isAwsKeyText(text))) {
 			throw new TokenAuthError('RESPONSE_REFUSED', `The STS answer's Credentials have no usable ${name}`);
 		}
 		return text;

@@ -1,5 +1,5 @@
 import { TokenAuthError } from '../errors';
-import type { SigV4Keys } from '../signing/sigv4';
+import { isAwsKeyText, type SigV4Keys } from '../signing/sigv4';
 
 /**
  * The temporary AWS credentials STS issued, kept by the token engine as one opaque token: the
@@ -14,15 +14,10 @@ export function temporaryKeysToken(keys: SigV4Keys): string {
 export function temporaryKeysOf(token: string): SigV4Keys {
 	const parsed = parseOrUndefined(token) as Partial<Record<keyof SigV4Keys, unknown>> | undefined;
 	const keys = { accessKeyId: parsed?.accessKeyId, secretAccessKey: parsed?.secretAccessKey, sessionToken: parsed?.sessionToken };
-	if (!Object.values(keys).every((value) => typeof value === 'string' && isHeaderSafe(value))) {
+	if (!Object.values(keys).every((value) => typeof value === 'string' && isAwsKeyText(value))) {
 		throw new TokenAuthError('NO_TOKEN', 'The held temporary AWS credentials are unreadable: the AssumeRole call did not run');
 	}
 	return keys as SigV4Keys;
-}
-
-/** Printable ASCII without spaces: what an AWS key, secret or session token is, and what a header may carry. */
-export function isHeaderSafe(value: string): boolean {
-	return /^[\x21-\x7e]+$/.test(value);
 }
 
 function parseOrUndefined(text: string): unknown {

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
-import { isHeaderSafe, temporaryKeysOf, temporaryKeysToken } from '../../../credentials/common/schemes/temporary-aws-keys';
+import { temporaryKeysOf, temporaryKeysToken } from '../../../credentials/common/schemes/temporary-aws-keys';
 
 describe('temporary AWS keys as the held token', () => {
 	const keys = { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'wJalr/XUtnFEMI+K7MDENG', sessionToken: 'IQoJb3JpZ2luX2VjEOr//////////wEaCXVz=' };
@@ -14,8 +14,4 @@ describe('temporary AWS keys as the held token', () => {
 			expect(() => temporaryKeysOf(token)).toThrow(/^The held temporary AWS credentials are unreadable: the AssumeRole call did not run$/);
 		},
 	);
-
-	it('calls printable ASCII without spaces header-safe, nothing else', () => {
-		expect([isHeaderSafe('a/b+c='), isHeaderSafe('a b'), isHeaderSafe(''), isHeaderSafe('é')]).toEqual([true, false, false, false]);
-	});
 });

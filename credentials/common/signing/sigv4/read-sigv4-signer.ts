@@ -69,6 +69,11 @@ export interface SigV4Keys {
 	sessionToken: string;
 }
 
+/** Printable ASCII without spaces: what an AWS key, secret or session token is, and what a header may carry. */
+export function isAwsKeyText(value: string): boolean {
+	return /^[\x21-\x7e]+$/.test(value);
+}
+
 /** What API requests are signed for: region and service, never guessed from the host, and how the body is covered. */
 export type SigV4Scope = Pick<SigV4Settings, 'region' | 'service' | 'payloadSigning'>;
 
@@ -80,7 +85,7 @@ export function readSigV4Signer(credentials: ICredentialDataDecryptedObject): Re
 
 export function readSigV4Keys(credentials: ICredentialDataDecryptedObject, sessionTokenName: 'sessionToken' | 'sourceSessionToken'): SigV4Keys {
 	const accessKeyId = readTextField('Access Key ID', credentials.accessKeyId, true);
-	if (!/^[\x21-\x7e]+$/.test(accessKeyId)) throw new TokenAuthError('SETTINGS_INVALID', 'Access Key ID must be printable ASCII without spaces');
+	if (!isAwsKeyText(accessKeyId)) throw new TokenAuthError('SETTINGS_INVALID', 'Access Key ID must be printable ASCII without spaces');
 	const sessionToken = readTextField('Session Token', credentials[sessionTokenName], false);
 	if (/[\r\n]/.test(sessionToken)) throw new TokenAuthError('SETTINGS_INVALID', 'Session Token contains a line break: paste it on one line');
 	return { accessKeyId, secretAccessKey: readSecretField('Secret Access Key', credentials.secretAccessKey, true).trim(), sessionToken };

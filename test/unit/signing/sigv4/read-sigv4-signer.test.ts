@@ -1,4 +1,4 @@
-import { readSigV4Keys, readSigV4Scope, sigV4KeyFields } from '../../../../credentials/common/signing/sigv4';
+import { isAwsKeyText, readSigV4Keys, readSigV4Scope, sigV4KeyFields } from '../../../../credentials/common/signing/sigv4';
 
 describe('reading the AWS fields both AWS types share', () => {
 	it('reads the Session Token from the field the type names it by', () => {
@@ -14,6 +14,10 @@ describe('reading the AWS fields both AWS types share', () => {
 		[{ secretAccessKey: '' }, 'Secret Access Key is empty'],
 	])('refuses %p', (overrides, message) => {
 		expect(() => readSigV4Keys({ accessKeyId: 'AKID', secretAccessKey: 's', ...overrides }, 'sessionToken')).toThrow(message);
+	});
+
+	it('calls printable ASCII without spaces AWS key text, nothing else', () => {
+		expect([isAwsKeyText('a/b+c='), isAwsKeyText('a b'), isAwsKeyText(''), isAwsKeyText('é')]).toEqual([true, false, false, false]);
 	});
 
 	it('never guesses region or service, and defaults Payload Signing to signed', () => {
