@@ -121,7 +121,8 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		const flows = [...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow, assumeRole.flow];
 		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential, assumeRole.credential]);
 		await cluster.importWorkflows(flows);
-		await cluster.startProcesses(flows);
+		for (const flow of flows) await cluster.publish(flow.id);
+		await cluster.startProcesses();
 	}, 600_000);
 
 	afterAll(async () => {

@@ -36,17 +36,11 @@ export class N8nServer {
 	) {}
 
 	/**
-	 * An `n8n start` started elsewhere (the run's shared n8n, a queue cluster's main): its REST
-	 * calls with a session of this process's own, its output read with `log`. Stopping it only
-	 * detaches.
+	 * The `n8n start` another process started (the run's shared n8n): its REST calls with a
+	 * session of this process's own, its output read from `logFile`. Stopping it only detaches.
 	 */
-	static attach(baseUrl: string, log: () => string): N8nServer {
-		return new N8nServer(baseUrl, undefined, log);
-	}
-
-	/** `attach`, with the output read from the file the other process appends it to. */
-	static attachWithLogFile(baseUrl: string, logFile: string): N8nServer {
-		return N8nServer.attach(baseUrl, () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''));
+	static attach(baseUrl: string, logFile: string): N8nServer {
+		return new N8nServer(baseUrl, undefined, () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''));
 	}
 
 	/**

@@ -55,7 +55,7 @@ export function sharedN8n(): (SharedN8n & { attach(): Promise<N8nServer> }) | un
 	return {
 		...shared,
 		async attach() {
-			const server = N8nServer.attachWithLogFile(shared.baseUrl, shared.logFile);
+			const server = N8nServer.attach(shared.baseUrl, shared.logFile);
 			await server.login();
 			return server;
 		},

@@ -3,8 +3,8 @@
 // one encryption key, the package installed in every process's own user folder.
 //
 //   const cluster = await startCluster({ workers: 2 });
-//   await cluster.importCredentials([...]); await cluster.importWorkflows([...]);
-//   await cluster.startProcesses([...workflows to activate]);  ...  await cluster.stop();
+//   await cluster.importCredentials([...]); await cluster.importWorkflows([...]); await cluster.publish(id);
+//   await cluster.startProcesses();  ...  await cluster.stop();
 import { randomBytes } from 'crypto';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -119,19 +119,19 @@ export class QueueCluster {
 	}
 
 	/**
-	 * Activates `active` with the n8n command line (2.x ignores the `active` flag of an import; 1.x
-	 * has no publish), then starts main, which registers their webhooks as it starts, and every
-	 * worker, and waits until all are ready. (Activating over the running main's REST calls would
-	 * save a boot per workflow, but a 2.x main publishes through an outbox after the call returns:
-	 * one webhook call in 300 met "not registered"; and a 1.x main answers its health check before
-	 * its REST routes.)
+	 * Activates a workflow (2.x ignores the `active` flag of an imported workflow; 1.x has no
+	 * publish), before main starts: main registers its webhooks as it starts. (Over a running main's
+	 * REST calls, a 2.x main publishes through an outbox after the call returns, and one webhook call
+	 * in 300 met "not registered"; a 1.x main answers its health check before its REST routes.)
 	 */
-	async startProcesses(active: WebhookWorkflow[] = []): Promise<void> {
-		for (const workflow of active) {
-			const args = this.line.line === '1' ? ['update:workflow', `--id=${workflow.id}`, '--active=true'] : ['publish:workflow', `--id=${workflow.id}`];
-			const result = await this.cli().run(args);
-			if (result.code !== 0) throw new Error(`${args[0]} ${workflow.id} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
-		}
+	async publish(workflowId: string): Promise<void> {
+		const args = this.line.line === '1' ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+		const result = await this.cli().run(args);
+		if (result.code !== 0) throw new Error(`publish:workflow ${workflowId} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+	}
+
+	/** Starts main and every worker and waits until all are ready. */
+	async startProcesses(): Promise<void> {
 		await this.startProcess(this.main, ['start'], {});
 		for (const worker of this.workers) await this.startWorker(worker);
 	}
