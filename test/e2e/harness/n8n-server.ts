@@ -4,6 +4,7 @@
 // its execution back.
 import { ChildProcess, spawn } from 'child_process';
 import { appendFileSync, existsSync, readFileSync } from 'fs';
+import { oneCredentialTestAtATime } from './credential-test-lock';
 import { n8nEnv } from './env';
 import { N8nLine } from './line';
 import { freePort } from './ports';
@@ -196,9 +197,9 @@ export class N8nServer {
 
 	/** The editor's "Test" / save-and-test: POST /rest/credentials/test with the saved id. */
 	async testCredential(id: string, name: string, type: string, data: Record<string, unknown>): Promise<CredentialTestResult> {
-		return await this.ok<CredentialTestResult>('POST', '/rest/credentials/test', {
-			credentials: { id, name, type, data },
-		});
+		return await oneCredentialTestAtATime(this.baseUrl, async () =>
+			await this.ok<CredentialTestResult>('POST', '/rest/credentials/test', { credentials: { id, name, type, data } }),
+		);
 	}
 
 	/** The Prometheus text of GET /metrics (needs N8N_METRICS=true). */

@@ -1,0 +1,53 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, not shipped: linted by eslint.tests.config.mjs */
+// One credential test at a time per n8n, across jest workers. n8n runs a credential's test
+// request on a mock node kept in a module-wide map under one name (`n8n-nodes-base.noOp`) and
+// deletes it when the test ends (credentials-tester.service.js, `mockNodesData`, both lines): a
+// second test still running in the same process then fails with "Node not found". Specs on the
+// run's shared n8n test credentials side by side, so they take turns here; each test still
+// asserts on what n8n answered.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { scratchRoot } from './line';
+
+const WAIT_MS = 50;
+/** Bounded: a test holds the lock for one credential test (a login at most). */
+const GIVE_UP_MS = 300_000;
+
+function holderAlive(lockDir: string): boolean {
+	let pid: number;
+	try {
+		pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+	} catch {
+		return true; // its pid not written yet (or the lock just went): look again
+	}
+	if (!pid) return true;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+export async function oneCredentialTestAtATime<T>(baseUrl: string, test: () => Promise<T>): Promise<T> {
+	mkdirSync(scratchRoot, { recursive: true });
+	const lockDir = join(scratchRoot, `credential-test-${new URL(baseUrl).port}.lock`);
+	const deadline = Date.now() + GIVE_UP_MS;
+	for (;;) {
+		try {
+			mkdirSync(lockDir);
+			writeFileSync(join(lockDir, 'pid'), String(process.pid));
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			if (!holderAlive(lockDir)) rmSync(lockDir, { recursive: true, force: true });
+			else if (Date.now() > deadline) throw new Error(`another process held ${lockDir} for ${GIVE_UP_MS} ms`);
+			else await new Promise((r) => setTimeout(r, WAIT_MS));
+		}
+	}
+	try {
+		return await test();
+	} finally {
+		rmSync(lockDir, { recursive: true, force: true });
+	}
+}
