@@ -44,6 +44,20 @@ line_package_json() {
   node -p "const f = require('$root/scripts/n8n-lines.json')['$1'].packageJson; Object.keys(f).length ? ',' + JSON.stringify(f).slice(1, -1) : ''"
 }
 
+# n8n's sqlite3 binding links Debian's libsqlite3 (libsqlite3-dev) when it is there or apt-get can
+# add it: compiling the binding alone takes 15 s of CPU, the SQLite it bundles 70 s more, per line.
+# Without it (no root, no apt), the bundled SQLite is compiled as before.
+debian_sqlite() {
+  [ -f /usr/include/sqlite3.h ] && return 0
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then command -v sudo >/dev/null || return 1; sudo="sudo -n"; fi
+  echo "[install-n8n] apt-get install libsqlite3-dev"
+  # The lock timeout: the chromium install may hold dpkg's lock meanwhile (.ci/run).
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      -o DPkg::Lock::Timeout=600 libsqlite3-dev; } >/dev/null 2>&1 || return 1
+  [ -f /usr/include/sqlite3.h ]
+}
+
 install_n8n() { # $1 version, $2 node bin dir, $3 extra package.json fields
   local version=$1 node_bin=$2 extra=$3 dir="$cache/n8n-$1"
   [ -f "$dir/.done" ] && return 0
@@ -64,7 +78,9 @@ install_n8n() { # $1 version, $2 node bin dir, $3 extra package.json fields
   [ "$version" != "${version#2.}" ] && rebuild="sqlite3 isolated-vm"
   # --ignore-scripts=false: an ignore-scripts set anywhere (a user's npmrc, npm_config_* exported
   # by a parent npm) would make `npm rebuild` silently build nothing.
-  (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$4" npm_quiet rebuild --ignore-scripts=false $rebuild)
+  local sqlite=internal
+  debian_sqlite && sqlite=/usr
+  (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$4" npm_config_sqlite="$sqlite" npm_quiet rebuild --ignore-scripts=false $rebuild)
   local module
   for module in $rebuild; do # a missing binding fails here, not as "SQLite package has not been found" later
     (cd "$dir" && "$node_bin/node" -e "require('$module')") || { echo "[install-n8n] $module did not build for n8n@$version" >&2; exit 1; }

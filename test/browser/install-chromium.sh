@@ -12,5 +12,5 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "[chromium] apt-get install chromium"
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 chromium >/dev/null
 /usr/bin/chromium --version

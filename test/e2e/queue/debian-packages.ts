@@ -25,7 +25,7 @@ export function ensureDebianServers(): DebianServers {
 	if (missing.length > 0) {
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-		execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+		execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=600', ...missing], { stdio: 'inherit', env });
 	}
 	const postgresBin = postgresBinDir();
 	if (!existsSync(REDIS) || postgresBin === undefined) throw new Error('redis-server or postgres is still missing after apt-get install');
