@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The credentials scripts/benchmark.ts runs, each on a local server that verifies every request
 // and counts what it accepted, each paired with a Header Auth baseline on that same server.
 import { importPKCS8, SignJWT } from 'jose';
