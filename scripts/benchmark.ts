@@ -1,17 +1,18 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): the HTTP Request node over 1000 items against the local API (token lab)
 // with each exchanging credential of the package and, in the same run, with n8n's built-in Header
-// Auth on a static token. Prints token calls, wall time and the ratio to Header Auth. The OAuth2
-// Client Credentials API runs against oidc-provider's resource server (test/servers/oidc-lab.ts),
-// which verifies a JWT on every call: its ratio is to Header Auth on that same API.
-//   scripts/benchmark.sh [--items=1000] [--runs=3] [--only=client-credentials]   (N8N_LINE=1 for n8n 1.123.81 on Node 20)
-import { startOidcLab, type OidcLab } from '../test/servers/oidc-lab';
+// Auth on a static token. Prints token calls, wall time and the ratio to Header Auth. Every case
+// runs on a server that verifies each call (scripts/benchmark-cases.ts), and its ratio is to Header
+// Auth on that same server; a run where the server accepted fewer calls than items stops the script.
+//   scripts/benchmark.sh [--items=1000] [--runs=3] [--only=client-credentials|per-request]   (N8N_LINE=1 for n8n 1.123.81 on Node 20)
+import { startOidcLab } from '../test/servers/oidc-lab';
+import { startSelfSignedJwtLab } from '../test/servers/self-signed-jwt-lab';
+import { startSigningLab } from '../test/servers/signing-lab';
 import { startTokenLab } from '../test/servers/token-lab';
-import { CredentialFixture, Execution } from '../test/e2e/harness/cli';
+import { Execution } from '../test/e2e/harness/cli';
 import { createInstance } from '../test/e2e/harness/instance';
-import { basicToBearerCredential, labIssuedToken, passwordGrantCredential } from '../test/e2e/harness/lab-credentials';
-import { clientCredentialsCredential } from '../test/e2e/harness/machine-credentials';
-import { HTTP_NODE, httpWorkflow, newId } from '../test/e2e/harness/workflows';
+import { HTTP_NODE, httpWorkflow } from '../test/e2e/harness/workflows';
+import { benchmarkCases, resetServers, type Case, type CaseGroup } from './benchmark-cases';
 
 const arg = (name: string, fallback: number) => {
 	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -19,122 +20,70 @@ const arg = (name: string, fallback: number) => {
 };
 const ITEMS = arg('items', 1000);
 const RUNS = arg('runs', 3);
-/** --only=client-credentials: just the Client Credentials type and its Header Auth baseline. */
-const ONLY_CLIENT_CREDENTIALS = process.argv.includes('--only=client-credentials');
-
-interface Case {
-	label: string;
-	credential: CredentialFixture;
-	/** Token calls and API calls accepted in the last run, as the servers counted them. */
-	tokenCalls: () => number;
-	accepted: () => number;
-	apiUrl: string;
-	/** Index of the Header Auth case on the same API (the ratio's denominator). */
-	baseline: number;
-}
+/** --only=client-credentials or --only=per-request: that group's cases and their Header Auth baselines. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1] as CaseGroup | undefined;
 
 interface Sample {
 	nodeMs: number;
 	wallMs: number;
 	tokenCalls: number;
 	accepted: number;
+	distinctProofs?: number;
 }
 
 async function main(): Promise<void> {
-	const lab = await startTokenLab();
-	const oidc = await startOidcLab();
+	const servers = { lab: await startTokenLab(), oidc: await startOidcLab(), selfSigned: await startSelfSignedJwtLab(), signing: await startSigningLab() };
 	const n8n = createInstance('benchmark');
-	const staticToken = await labIssuedToken(lab);
-	const headerAuth = (name: string, token: string): CredentialFixture => ({
-		id: newId(),
-		name,
-		type: 'httpHeaderAuth',
-		data: { name: 'Authorization', value: `Bearer ${token}` },
-	});
-	const onTokenLab = { accepted: () => lab.counts.apiAccepted, apiUrl: lab.apiUrl, baseline: 0 };
-	const onOidc = { accepted: () => oidc.counts.apiAccepted, apiUrl: oidc.apiUrl, baseline: 3 };
-	const cases: Case[] = [
-		{ label: 'Header Auth (n8n built-in, static token)', credential: headerAuth('bench header', staticToken), tokenCalls: () => 0, ...onTokenLab },
-		{ label: 'Basic to Bearer API', credential: basicToBearerCredential(lab), tokenCalls: () => lab.counts.basicTokenCalls, ...onTokenLab },
-		{
-			label: 'OAuth2 Password Grant API',
-			credential: passwordGrantCredential(lab),
-			tokenCalls: () => lab.counts.oauthPasswordCalls + lab.counts.oauthRefreshCalls,
-			...onTokenLab,
-		},
-		{
-			label: 'Header Auth on the oidc-provider API (static JWT)',
-			credential: headerAuth('bench header oidc', await oidcIssuedToken(oidc)),
-			tokenCalls: () => 0,
-			...onOidc,
-		},
-		{
-			label: 'OAuth2 Client Credentials API (Private Key JWT, RS256)',
-			credential: clientCredentialsCredential(oidc, 'rsa'),
-			tokenCalls: () => oidc.counts.tokenCalls,
-			...onOidc,
-		},
-	];
-	const flows = cases.map((c) =>
-		httpWorkflow({
-			url: `=${c.apiUrl}?item={{ $json.i }}`,
-			credentialType: c.credential.type,
-			credentialId: c.credential.id,
-			credentialName: c.credential.name,
-			items: ITEMS,
-		}),
+	const cases = await benchmarkCases(servers);
+	const selected = cases.filter((c) => ONLY === undefined || c.groups.includes(ONLY));
+	if (selected.length === 0) throw new Error(`--only=${ONLY}: no such group`);
+	const flows = new Map(
+		selected.map((c) => [
+			c,
+			httpWorkflow({ url: c.url, credentialType: c.credential.type, credentialId: c.credential.id, credentialName: c.credential.name, items: ITEMS }),
+		]),
 	);
-	await n8n.cli.importCredentials(cases.map((c) => c.credential));
-	await n8n.cli.importWorkflow(flows);
+	await n8n.cli.importCredentials(selected.map((c) => c.credential));
+	await n8n.cli.importWorkflow([...flows.values()]);
 	console.log(`n8n ${n8n.cli.line.version}, ${ITEMS} items per execution, ${RUNS} executions per credential (the first one cold)`);
 
-	const samples: Sample[][] = cases.map(() => []);
-	const selected = cases.map((_, i) => i).filter((i) => !ONLY_CLIENT_CREDENTIALS || cases[i].apiUrl === oidc.apiUrl);
+	const samples = new Map<Case, Sample[]>(selected.map((c) => [c, []]));
 	for (let run = 0; run < RUNS; run++) {
 		// Interleaved, so that machine load hits every credential alike.
-		for (const i of selected) {
-			const c = cases[i];
-			lab.resetCounts();
-			oidc.resetCounts();
-			const result = await n8n.cli.execute(flows[i].id);
+		for (const c of selected) {
+			resetServers(servers);
+			const result = await n8n.cli.execute(flows.get(c)!.id);
 			if (!result.ok) throw new Error(`${c.label} failed: ${result.stdout.slice(-2000)}`);
-			samples[i].push({
-				nodeMs: httpNodeMs(result),
-				wallMs: result.ms,
-				tokenCalls: c.tokenCalls(),
-				accepted: c.accepted(),
-			});
-			console.log(`  run ${run + 1} ${c.label}: HTTP node ${httpNodeMs(result)} ms, token calls ${c.tokenCalls()}, API accepted ${c.accepted()}`);
+			const sample = { nodeMs: httpNodeMs(result), wallMs: result.ms, tokenCalls: c.tokenCalls(), accepted: c.accepted(), distinctProofs: c.distinctProofs?.() };
+			console.log(
+				`  run ${run + 1} ${c.label}: HTTP node ${sample.nodeMs} ms, token calls ${sample.tokenCalls}, API accepted ${sample.accepted}` +
+					(sample.distinctProofs === undefined ? '' : `, distinct proofs ${sample.distinctProofs}`),
+			);
+			// A run that measured refusals (or reused proofs) measured something else: stop.
+			if (sample.accepted !== ITEMS) throw new Error(`${c.label}: the API accepted ${sample.accepted} calls of ${ITEMS}`);
+			if (sample.distinctProofs !== undefined && sample.distinctProofs !== ITEMS) throw new Error(`${c.label}: ${sample.distinctProofs} distinct proofs for ${ITEMS} calls`);
+			samples.get(c)!.push(sample);
 		}
 	}
 
-	console.log('\n| Credential | token calls (cold run / each warm run) | API calls accepted per run | HTTP Request node, median ms | `n8n execute` wall, median s | ratio to Header Auth |');
-	console.log('|---|---|---|---|---|---|');
-	for (const i of selected) {
-		const c = cases[i];
-		const s = samples[i];
-		const base = median(samples[c.baseline].map((x) => x.nodeMs));
+	console.log(
+		'\n| Credential | token calls (cold run / each warm run) | API calls accepted per run | distinct proofs per run | HTTP Request node, median ms | `n8n execute` wall, median s | ratio to Header Auth |',
+	);
+	console.log('|---|---|---|---|---|---|---|');
+	for (const c of selected) {
+		const s = samples.get(c)!;
+		const base = median(samples.get(c.baseline ?? c)!.map((x) => x.nodeMs));
 		const nodeMs = median(s.map((x) => x.nodeMs));
 		const warm = s.slice(1).map((x) => x.tokenCalls);
+		const proofs = c.distinctProofs === undefined ? '-' : Math.min(...s.map((x) => x.distinctProofs ?? 0));
 		console.log(
-			`| ${c.label} | ${s[0].tokenCalls} / ${warm.length ? Math.max(...warm) : '-'} | ${Math.min(...s.map((x) => x.accepted))} | ${nodeMs} | ` +
+			`| ${c.label} | ${s[0].tokenCalls} / ${warm.length ? Math.max(...warm) : '-'} | ${Math.min(...s.map((x) => x.accepted))} | ${proofs} | ${nodeMs} | ` +
 				`${(median(s.map((x) => x.wallMs)) / 1000).toFixed(1)} | ${(nodeMs / base).toFixed(2)} |`,
 		);
 	}
-	await lab.close();
-	await oidc.close();
+	console.log(`\nSingle runs (ms, HTTP Request node): ${selected.map((c) => `${c.label} ${samples.get(c)!.map((x) => x.nodeMs).join(', ')}`).join('; ')}`);
+	await Promise.all([servers.lab.close(), servers.oidc.close(), servers.selfSigned.close(), servers.signing.close()]);
 	n8n.cleanup();
-}
-
-/** A token from oidc-provider for the static Header Auth baseline on its API (client_secret_post). */
-async function oidcIssuedToken(oidc: OidcLab): Promise<string> {
-	const { clientId, clientSecret } = oidc.clients.post;
-	const res = await fetch(oidc.tokenUrl, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
-	});
-	return ((await res.json()) as { access_token: string }).access_token;
 }
 
 /** Time n8n recorded for the HTTP Request node in this execution. */

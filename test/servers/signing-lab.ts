@@ -7,6 +7,7 @@
  *   /kraken/...   API-Key / API-Sign, HMAC-SHA512 of path + SHA-256(nonce + body), nonce growing
  *   /aws/...      Signature V4 recomputed by AWS's @smithy/signature-v4 (test/support/smithy-sigv4.ts)
  *   /rfc9421/...  RFC 9421 signatures verified by the http-message-signatures package (ed25519)
+ *   /static/...   no signature: a fixed `Authorization: Bearer` token (a Header Auth baseline on this server)
  * `lab.failFirst(path)` answers 503 to the first correctly signed request on that path (Retry On Fail).
  *
  *   const lab = await startSigningLab();   // lab.url, lab.verdicts, lab.keys
@@ -22,6 +23,7 @@ export const SIGNING_LAB_KEYS = {
 	okx: { apiKey: 'okx-key', secret: 'okx-secret', passphrase: 'okx pass' },
 	kraken: { apiKey: 'kraken-key', secret: Buffer.from('kraken secret bytes, 64 of them at most...').toString('base64') },
 	aws: { accessKeyId: 'AKIALAB', secretAccessKey: 'lab/secret+key', sessionToken: 'lab-session-token' },
+	static: { token: 'signing-lab-static-token' },
 };
 
 const FRESH_MS = 60_000;
@@ -115,6 +117,11 @@ export async function startSigningLab(options: { maxLifetimeMs?: number } = {}):
 			if (hash !== undefined && hash !== 'UNSIGNED-PAYLOAD' && hash !== createHash('sha256').update(request.body).digest('hex')) return { reason: 'x-amz-content-sha256 mismatch', proof: authorization };
 			return { reason: freshness(when, FRESH_MS, 1000), proof: authorization };
 		},
+		// Nothing unique per request (proof ''), so the same header is never taken for a replay.
+		static: async (request) => ({
+			reason: request.headers.authorization === `Bearer ${SIGNING_LAB_KEYS.static.token}` ? '' : 'wrong static token',
+			proof: '',
+		}),
 		rfc9421: async (request) => {
 			let params: Record<string, unknown> = {};
 			const headers: Record<string, string> = {};
