@@ -2,8 +2,8 @@
 // Queue mode: n8n main + two workers (--concurrency=10), Redis and Postgres from Debian's
 // packages, the package installed in each process's user folder, webhook executions through the
 // HTTP Request node with Basic to Bearer and OAuth2 Password Grant against the token lab, and
-// OAuth2 Client Credentials (Private Key JWT) against oidc-provider (test/servers/oidc-lab.ts),
-// and AWS Signature V4 (Assume Role) against the STS lab (test/servers/sts-lab.ts).
+// OAuth2 Client Credentials (Private Key JWT, and with DPoP) against oidc-provider
+// (test/servers/oidc-lab.ts), and AWS Signature V4 (Assume Role) against the STS lab (test/servers/sts-lab.ts).
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
 import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab, type StsLab } from '../servers/sts-lab';
 import { startTokenLab, TokenLab } from '../servers/token-lab';
@@ -39,18 +39,25 @@ async function labFlows(name: string, strict: boolean): Promise<LabFlows> {
 	return { lab, credentials: [basic, pg], basic: flow(basic), passwordGrant: flow(pg) };
 }
 
-/** A client-credentials credential (Private Key JWT) against oidc-provider, and its workflow. */
+/**
+ * Two client-credentials credentials against oidc-provider, and their workflows: Private Key JWT
+ * with Bearer tokens, and another client with DPoP (a key the credential generates and stores with
+ * its token: every worker must sign its proofs with the key the held token is bound to).
+ */
 interface MachineFlow {
 	lab: OidcLab;
-	credential: CredentialFixture;
+	credentials: CredentialFixture[];
 	flow: WebhookWorkflow;
+	dpopFlow: WebhookWorkflow;
 }
 
 async function machineFlow(): Promise<MachineFlow> {
 	const lab = await startOidcLab({ lifetimeSeconds: LIFETIME_S, expiredStatus: 403, tokenDelayMs: 100 });
-	const credential = clientCredentialsCredential(lab, 'rsa');
-	const flow = webhookWorkflow({ name: `machine ${credential.type}`, url: lab.apiUrl, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name });
-	return { lab, credential, flow };
+	const bearer = clientCredentialsCredential(lab, 'rsa');
+	const dpop = clientCredentialsCredential(lab, 'ec384', { proofOfPossession: 'dpop', dpopKey: 'generated', dpopPrivateKey: '' });
+	const flow = (c: CredentialFixture, name: string) =>
+		webhookWorkflow({ name: `machine ${name} ${c.type}`, url: lab.apiUrl, credentialType: c.type, credentialId: c.id, credentialName: c.name });
+	return { lab, credentials: [bearer, dpop], flow: flow(bearer, 'bearer'), dpopFlow: flow(dpop, 'dpop') };
 }
 
 /** An AWS Signature V4 (Assume Role) credential against the STS lab (temporary keys living LIFETIME_S), and its workflow. */
@@ -73,7 +80,7 @@ async function assumeRoleFlow(): Promise<AssumeRoleFlow> {
 /** Every access token the APIs saw, kept across resetCounts for the secret scan. */
 const seenAccessTokens = new Set<string>();
 function resetCounts(lab: TokenLab | OidcLab): void {
-	for (const authorization of lab.apiAuthorizations) seenAccessTokens.add(authorization.replace(/^Bearer /, ''));
+	for (const authorization of lab.apiAuthorizations) seenAccessTokens.add(authorization.replace(/^(Bearer|DPoP) /, ''));
 	lab.resetCounts();
 }
 
@@ -118,8 +125,8 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		// Workers at debug: the package's token log shows which worker made each token call.
 		cluster = await QueueCluster.start({ workers: WORKERS, label: 'spec', workerLogLevel: 'debug' });
 		const all = [rotating, strict];
-		const flows = [...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow, assumeRole.flow];
-		await cluster.importCredentials([...all.flatMap((f) => f.credentials), machine.credential, assumeRole.credential]);
+		const flows = [...all.flatMap((f) => [f.basic, f.passwordGrant]), machine.flow, machine.dpopFlow, assumeRole.flow];
+		await cluster.importCredentials([...all.flatMap((f) => f.credentials), ...machine.credentials, assumeRole.credential]);
 		await cluster.importWorkflows(flows);
 		for (const flow of flows) await cluster.publish(flow.id);
 		await cluster.startProcesses();
@@ -237,28 +244,32 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		expect(lab.counts.apiExpiredSeen).toBe(0);
 	});
 
-	it('a worker restarted in the middle of a token lifetime uses the stored token without a token call', async () => {
+	it('a worker restarted in the middle of a token lifetime uses the stored token (and DPoP key) without a token call', async () => {
 		const { lab } = rotating;
-		const flows = [rotating.basic, rotating.passwordGrant, machine.flow];
+		const flows = [rotating.basic, rotating.passwordGrant, machine.flow, machine.dpopFlow];
 		for (const l of [lab, machine.lab]) {
 			l.set({ lifetimeSeconds: 300 });
 			l.revokeAllTokens(); // the next executions renew after the 401 and store 300 s tokens
 		}
-		const warm = await runLoad(cluster.webhookBase, flows, 30, 20);
+		const warm = await runLoad(cluster.webhookBase, flows, 40, 20);
 		expectNoneFailed(warm);
+		const warmKeys = new Set(machine.lab.apiProofs.filter((proof) => proof.accepted).map((proof) => proof.jkt));
 		const [first, second] = cluster.workers;
 		await cluster.stopWorker(first);
 		await cluster.stopWorker(second);
 		await cluster.startWorker(second);
 		resetCounts(lab);
 		resetCounts(machine.lab);
-		const load = await runLoad(cluster.webhookBase, flows, 30, 10);
+		const load = await runLoad(cluster.webhookBase, flows, 40, 10);
 		expectNoneFailed(load);
-		expect(load.byWorker).toEqual({ 'worker-2': 30 });
+		expect(load.byWorker).toEqual({ 'worker-2': 40 });
 		expect(lab.counts.apiAccepted).toBe(20);
-		expect(machine.lab.counts.apiAccepted).toBe(10);
+		expect(machine.lab.counts.apiAccepted).toBe(20);
 		expect(lab.tokenRequests).toHaveLength(0);
 		expect(machine.lab.tokenCalls).toHaveLength(0);
+		// The restarted worker signed its DPoP proofs with the stored key the stored token is bound to.
+		expect(machine.lab.apiProofs.map((proof) => proof.accepted)).toEqual(Array(10).fill(true));
+		expect(machine.lab.apiProofs.every((proof) => warmKeys.has(proof.jkt))).toBe(true);
 		await cluster.startWorker(first);
 		lab.set({ lifetimeSeconds: LIFETIME_S });
 		machine.lab.set({ lifetimeSeconds: LIFETIME_S });
@@ -271,6 +282,7 @@ describe('queue mode: main, two workers, Redis, Postgres', () => {
 		const secrets = [
 			...[rotating, strict].flatMap(({ lab }) => [lab.settings.password, lab.settings.clientSecret, ...lab.issuedRefreshTokens]),
 			...keyChunks(machine.lab.clients.rsa.privateKeyPem),
+			...keyChunks(machine.lab.clients.ec384.privateKeyPem),
 			...seenAccessTokens,
 			STS_LAB_KEYS.secretAccessKey,
 			...[...assumeRole.lab.issued.values()].flatMap((keys) => [keys.secretAccessKey, keys.sessionToken]),
