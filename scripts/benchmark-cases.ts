@@ -42,6 +42,7 @@ const headerAuth = (name: string, value: string): CredentialFixture => ({ id: ne
 export async function benchmarkCases({ lab, oidc, selfSigned, signing }: BenchmarkServers): Promise<Case[]> {
 	const onTokenLab = { accepted: () => lab.counts.apiAccepted, url: `=${lab.apiUrl}?item={{ $json.i }}` };
 	const onOidc = { accepted: () => oidc.counts.apiAccepted, url: `=${oidc.apiUrl}?item={{ $json.i }}` };
+	const onApple = { accepted: () => selfSigned.accepted('apple').length, url: `=${selfSigned.url}/apple/items?item={{ $json.i }}` };
 	const acceptedOn = (scheme: string) => signing.verdicts.filter((verdict) => verdict.scheme === scheme && verdict.ok);
 	const noTokens = { tokenCalls: () => 0 };
 
@@ -57,9 +58,8 @@ export async function benchmarkCases({ lab, oidc, selfSigned, signing }: Benchma
 		label: 'Header Auth on the self-signed JWT lab (static ES256 JWT)',
 		credential: headerAuth('bench header self-signed', `Bearer ${await staticAppleJwt(selfSigned)}`),
 		groups: ['per-request'],
-		url: `=${selfSigned.url}/apple/items?item={{ $json.i }}`,
-		accepted: () => selfSigned.accepted('apple').length,
 		...noTokens,
+		...onApple,
 	};
 	const signingBase: Case = {
 		label: 'Header Auth on the signing lab (static token)',
@@ -113,10 +113,9 @@ export async function benchmarkCases({ lab, oidc, selfSigned, signing }: Benchma
 			credential: selfSignedCredential(selfSignedFields(selfSigned).apple),
 			groups: ['per-request'],
 			baseline: appleBase,
-			url: appleBase.url,
-			accepted: () => selfSigned.accepted('apple').length,
 			distinctProofs: () => new Set(selfSigned.accepted('apple').map((record) => record.jwt)).size,
 			...noTokens,
+			...onApple,
 		},
 		signingBase,
 		{

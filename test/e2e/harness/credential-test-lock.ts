@@ -7,6 +7,7 @@
 // asserts on what n8n answered.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { waitUntil } from '../../support/wait-until';
 import { scratchRoot } from './line';
 
 const WAIT_MS = 50;
@@ -29,22 +30,23 @@ function holderAlive(lockDir: string): boolean {
 	}
 }
 
+/** Takes the lock folder when it is free; clears it when its holder has exited (taken on a later look). */
+function tryTake(lockDir: string): boolean {
+	try {
+		mkdirSync(lockDir);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		if (!holderAlive(lockDir)) rmSync(lockDir, { recursive: true, force: true });
+		return false;
+	}
+	writeFileSync(join(lockDir, 'pid'), String(process.pid));
+	return true;
+}
+
 export async function oneCredentialTestAtATime<T>(baseUrl: string, test: () => Promise<T>): Promise<T> {
 	mkdirSync(scratchRoot, { recursive: true });
 	const lockDir = join(scratchRoot, `credential-test-${new URL(baseUrl).port}.lock`);
-	const deadline = Date.now() + GIVE_UP_MS;
-	for (;;) {
-		try {
-			mkdirSync(lockDir);
-			writeFileSync(join(lockDir, 'pid'), String(process.pid));
-			break;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			if (!holderAlive(lockDir)) rmSync(lockDir, { recursive: true, force: true });
-			else if (Date.now() > deadline) throw new Error(`another process held ${lockDir} for ${GIVE_UP_MS} ms`);
-			else await new Promise((r) => setTimeout(r, WAIT_MS));
-		}
-	}
+	await waitUntil(`the credential-test lock ${lockDir}`, () => tryTake(lockDir), GIVE_UP_MS, WAIT_MS);
 	try {
 		return await test();
 	} finally {

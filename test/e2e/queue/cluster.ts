@@ -127,7 +127,7 @@ export class QueueCluster {
 	async publish(workflowId: string): Promise<void> {
 		const args = this.line.line === '1' ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
 		const result = await this.cli().run(args);
-		if (result.code !== 0) throw new Error(`publish:workflow ${workflowId} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0) throw new Error(`${args[0]} ${workflowId} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
 	}
 
 	/** Starts main and every worker and waits until all are ready. */
