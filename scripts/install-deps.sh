@@ -7,6 +7,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+mkdir -p .cache
+# One npm ci at a time: .ci/run starts the demo and the test suite together, and both start here.
+exec 9>.cache/.install-deps.lock
+flock 9
 marker=node_modules/.installed-from-lock
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$marker" ] && [ "$(cat "$marker")" = "$lock_sum" ]; then exit 0; fi

@@ -1,26 +1,22 @@
 // Basic to Bearer API in real n8n: HTTP Request node, predefined credential type, against the
-// token lab. Every count asserted is what the lab's servers saw.
+// token lab. Every count asserted is what the lab's servers saw. The token one execution stored,
+// used by the next and by the next n8n process: next-process.e2e.test.ts.
 import { startTokenLab } from '../servers/token-lab';
-import { waitUntil } from '../support/wait-until';
 import { errorText, nodeItems } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
-import { N8N_START_TIMEOUT_MS, useN8nSpec } from './harness/spec-setup';
+import { useN8nSpec } from './harness/spec-setup';
 import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('Basic to Bearer API in real n8n', () => {
 	const flows: Record<string, WorkflowFixture> = {};
 
 	const { n8n, lab } = useN8nSpec('basic-to-bearer', {
-		// Its own n8n: the token one process stored, used by the next (n8n.restart).
-		ownN8n: true,
 		servers: { lab: startTokenLab },
 		fixtures: ({ lab }) => {
 			const checks: Record<string, { items?: number; options?: Record<string, unknown>; fields?: Record<string, unknown> }> = {
-				reuse: {},
 				hundred: { items: 100 },
 				// One item every 5 s, so that a 20 s token reaches its renewal margin (at 16 s) inside the run.
 				early: { items: 6, options: { batching: { batch: { batchSize: 1, batchInterval: 5000 } } } },
-				expiredStored: {},
 				after401: {},
 				wrong: { items: 5, fields: { password: `wrong-${lab.settings.password}` } },
 				raw: { fields: { omitBearerPrefix: true } },
@@ -40,21 +36,6 @@ describe('Basic to Bearer API in real n8n', () => {
 		lab.set({ lifetimeSeconds: 3600, expiredStatus: 401, tokenDelayMs: 0, echoPasswordOnRefusal: false });
 		lab.resetCounts();
 	});
-
-	it('reuses one token across executions (one token call for three executions)', async () => {
-		for (let run = 0; run < 3; run++) {
-			// The third run is in the next n8n process: the token it finds is the one stored in n8n's database.
-			if (run === 2) await n8n.restart();
-			const result = await n8n.execute(flows.reuse.id);
-			expect(result.ok).toBe(true);
-			expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
-		}
-		expect(lab.counts.basicTokenCalls).toBe(1);
-		expect(lab.counts.apiAccepted).toBe(3);
-		expect(lab.counts.apiRejected).toBe(0);
-		expect(new Set(lab.apiAuthorizations).size).toBe(1);
-		expect(lab.apiAuthorizations[0]).toMatch(/^Bearer lab-/);
-	}, N8N_START_TIMEOUT_MS);
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 }); // every item's request starts while the login is on its way
@@ -84,20 +65,6 @@ describe('Basic to Bearer API in real n8n', () => {
 		expect(lab.counts.basicTokenCalls).toBeLessThanOrEqual(3);
 		expect(new Set(lab.apiAuthorizations).size).toBe(lab.counts.basicTokenCalls);
 	});
-
-	it('renews an expired stored token before the next execution sends it', async () => {
-		lab.set({ lifetimeSeconds: 6, expiredStatus: 403 });
-		const first = await n8n.execute(flows.expiredStored.id);
-		expect(first.ok).toBe(true);
-		const stored = lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
-		// The next execution is in the next n8n process: the token it finds is the one stored in n8n's database.
-		await Promise.all([n8n.restart(), waitUntil('the stored token to expire', () => lab.hasExpired(stored), 30_000)]);
-		const second = await n8n.execute(flows.expiredStored.id);
-		expect(second.ok).toBe(true);
-		expect(lab.counts.apiExpiredSeen).toBe(0);
-		expect(lab.counts.basicTokenCalls).toBe(2);
-		expect(lab.counts.apiAccepted).toBe(2);
-	}, N8N_START_TIMEOUT_MS);
 
 	it('renews after the API answers 401 and the request succeeds', async () => {
 		const first = await n8n.execute(flows.after401.id);

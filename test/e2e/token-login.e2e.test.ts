@@ -55,10 +55,17 @@ describe('Token Login API in real n8n', () => {
 		},
 	});
 	// Instance settings (process environment): each change is one n8n start, so the checks that need
-	// them come last, those sharing settings one after the other.
-	const trustingCa = () => ({ NODE_EXTRA_CA_CERTS: ca.caFile as string });
-	const httpProxy = () => ({ HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: BYPASSED_HOST, no_proxy: BYPASSED_HOST });
-	const httpsProxyTrustingCa = () => ({ HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '', ...trustingCa() });
+	// them come last and share one set: the private CA trusted, HTTP and HTTPS through the proxy but
+	// for BYPASSED_HOST and the labs on 127.0.0.1 (the private CA check reaches its lab directly).
+	const proxiesTrustingCa = () => {
+		const noProxy = `${BYPASSED_HOST},127.0.0.1`;
+		return {
+			NODE_EXTRA_CA_CERTS: ca.caFile as string,
+			...{ HTTP_PROXY: proxy.url, http_proxy: proxy.url, HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: noProxy, no_proxy: noProxy },
+		};
+	};
+	// A running n8n sends its own calls (n8n.io's registries) through HTTPS_PROXY too: only what went to a lab host counts.
+	const proxiedTo = (host: string) => proxy.seen.filter((line) => line.includes(host));
 
 	beforeEach(() => {
 		lab.set({ usernamePath: 'username', passwordPath: 'password', tokenIn: 'body', tokenKey: 'token', expiryStyle: 'secondsFromNow', expiryPath: 'expires_in' });
@@ -127,7 +134,7 @@ describe('Token Login API in real n8n', () => {
 		expect(without.ok).toBe(false);
 		expect(errorText(without.run)).toMatch(/TLS certificate is signed by an unknown certificate authority/);
 		expect(caLab.counts.loginCalls).toBe(0);
-		await n8n.useSettings(trustingCa());
+		await n8n.useSettings(proxiesTrustingCa());
 		const trusted = await n8n.execute(flows.privateCa.id);
 		expect(trusted.ok).toBe(true);
 		expect(caLab.counts.loginCalls).toBe(1);
@@ -136,7 +143,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('routes the login through HTTP_PROXY to a host name only the proxy resolves', async () => {
 		proxy.seen.length = 0;
-		await n8n.useSettings(httpProxy());
+		await n8n.useSettings(proxiesTrustingCa());
 		const result = await n8n.execute(flows.proxied.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
@@ -147,23 +154,22 @@ describe('Token Login API in real n8n', () => {
 
 	it('NO_PROXY sends the login around the proxy (the host name then does not resolve)', async () => {
 		proxy.seen.length = 0;
-		await n8n.useSettings(httpProxy());
+		await n8n.useSettings(proxiesTrustingCa());
 		const result = await n8n.execute(flows.bypassed.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/host name (was not found|could not be resolved)/);
-		expect(proxy.seen).toEqual([]);
+		expect(proxiedTo(BYPASSED_HOST)).toEqual([]);
 		expect(lab.counts.loginCalls).toBe(0);
 	});
 
 	it('routes an HTTPS login through HTTPS_PROXY (CONNECT) and trusts the private CA on the way', async () => {
 		proxy.seen.length = 0;
 		caLab.resetCounts();
-		await n8n.useSettings(httpsProxyTrustingCa());
+		await n8n.useSettings(proxiesTrustingCa());
 		const result = await n8n.execute(flows.proxiedTls.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
-		// A running n8n sends its own calls (n8n.io's registries) through HTTPS_PROXY too: only the lab host's count.
-		const toLab = proxy.seen.filter((line) => line.includes(PROXIED_HOST));
+		const toLab = proxiedTo(PROXIED_HOST);
 		expect(toLab[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);

@@ -121,6 +121,14 @@ export interface OidcTokenCall {
 	at: number;
 }
 
+export interface OidcExpiredCall {
+	clientId: string;
+	/** `Bearer` or `DPoP`. */
+	scheme: string;
+	/** How long after the token's `exp` the call arrived. */
+	lateMs: number;
+}
+
 export interface OidcLabCounts {
 	tokenCalls: number;
 	tokensIssued: number;
@@ -148,6 +156,8 @@ export interface OidcLab {
 	apiAudiences: string[];
 	/** Every API request that carried a DPoP token or proof, with the resource server's verdict. */
 	apiProofs: OidcApiProof[];
+	/** Every API call that carried an expired token: whose token, sent how, and how late. */
+	apiExpired: OidcExpiredCall[];
 	/** The nonce token requests must carry now. */
 	dpopNonce(): string;
 	rotateDpopNonce(): void;
@@ -192,6 +202,7 @@ export async function startOidcLab(
 	const apiAuthorizations: string[] = [];
 	const apiAudiences: string[] = [];
 	const apiProofs: OidcApiProof[] = [];
+	const apiExpired: OidcExpiredCall[] = [];
 	const dpop = new DpopChecker();
 	/** jti of every access token issued, and of those revoked. */
 	const issuedJtis = new Set<string>();
@@ -336,6 +347,8 @@ export async function startOidcLab(
 			counts.apiRejected++;
 			if (error instanceof joseErrors.JWTExpired) {
 				counts.apiExpiredSeen++;
+				const claims = decodeJwt(token);
+				apiExpired.push({ clientId: String(claims.client_id), scheme: dpopScheme ? 'DPoP' : 'Bearer', lateMs: Date.now() - Number(claims.exp) * 1000 });
 				return send(res, settings.expiredStatus, { error: 'token_expired' });
 			}
 			send(res, 401, { error: 'invalid_token' });
@@ -364,6 +377,7 @@ export async function startOidcLab(
 		apiAuthorizations,
 		apiAudiences,
 		apiProofs,
+		apiExpired,
 		dpopNonce: () => dpop.currentNonce(),
 		rotateDpopNonce: () => dpop.rotateNonce(),
 		set: (changes) => Object.assign(settings, changes),
@@ -374,6 +388,7 @@ export async function startOidcLab(
 			apiAuthorizations.length = 0;
 			apiAudiences.length = 0;
 			apiProofs.length = 0;
+			apiExpired.length = 0;
 		},
 		close,
 	};
