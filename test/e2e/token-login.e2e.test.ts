@@ -61,7 +61,12 @@ describe('Token Login API in real n8n', () => {
 		const noProxy = `${BYPASSED_HOST},127.0.0.1`;
 		return {
 			NODE_EXTRA_CA_CERTS: ca.caFile as string,
-			...{ HTTP_PROXY: proxy.url, http_proxy: proxy.url, HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: noProxy, no_proxy: noProxy },
+			HTTP_PROXY: proxy.url,
+			http_proxy: proxy.url,
+			HTTPS_PROXY: proxy.url,
+			https_proxy: proxy.url,
+			NO_PROXY: noProxy,
+			no_proxy: noProxy,
 		};
 	};
 	// A running n8n sends its own calls (n8n.io's registries) through HTTPS_PROXY too: only what went to a lab host counts.
