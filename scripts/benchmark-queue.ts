@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 		}
 		await cluster.importCredentials(cases.map((c) => c.credential));
 		await cluster.importWorkflows(cases.map((c) => c.workflow as WebhookWorkflow));
-		for (const c of cases) await cluster.publish((c.workflow as WebhookWorkflow).id);
+		cluster.publish(cases.map((c) => (c.workflow as WebhookWorkflow).id));
 		await cluster.startProcesses();
 		// Warm-up: every workflow once per worker slot, not counted.
 		for (const c of cases) await runLoad(cluster.webhookBase, [c.workflow as WebhookWorkflow], 2 * PARALLEL, PARALLEL);
@@ -102,7 +102,7 @@ async function renewals(): Promise<void> {
 		});
 		await cluster.importCredentials(runs.flatMap((r) => r.credentials));
 		await cluster.importWorkflows(runs.flatMap((r) => r.flows));
-		for (const r of runs) for (const f of r.flows) await cluster.publish(f.id);
+		cluster.publish(runs.flatMap((r) => r.flows.map((f) => f.id)));
 		await cluster.startProcesses();
 		console.log(`\nn8n ${cluster.line.version} queue mode, 2 workers; ${total} executions, one every ${spacing} ms, at most 20 in flight; ${lifetime} s tokens`);
 		for (const { lab, flows } of runs) {

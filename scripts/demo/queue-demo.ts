@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 		const examples = buildExamples(lab);
 		await cluster.importCredentials(examples.map((e) => e.credential));
 		await cluster.importWorkflows(examples.map((e) => e.workflow));
-		for (const e of examples) await cluster.publish(e.workflow.id);
+		cluster.publish(examples.map((e) => e.workflow.id));
 		await cluster.startProcesses();
 		console.log(`n8n ${cluster.line.version} in queue mode; webhooks under ${cluster.webhookBase}; demo API (token lab) on ${lab.url}`);
 		console.log(`Tokens live ${LIFETIME_S} s here, so some executions below renew them.`);

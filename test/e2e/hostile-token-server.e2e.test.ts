@@ -1,15 +1,16 @@
+/* eslint-disable no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // A hostile token endpoint in real n8n: the HTTP Request node with each exchanging credential.
 // Redirects to another origin never carry the login; huge answers fail at their limit, closing the
-// connection, without moving n8n's memory (peak resident memory of the `n8n execute` process,
-// against a normal run's). How long each takes: scripts/benchmark-hostile.ts.
-// The checks of what the servers saw run on the spec's one `n8n start`: every run's token URL
-// differs (status, target, protocol or path), so each credential is cold there. The memory checks
-// need a process per run (its peak), so they come last, after the `n8n start` stopped for good.
+// connection, without moving n8n's memory (peak resident memory of the spec's `n8n start` during
+// the run, against a normal run's). How long each takes: scripts/benchmark-hostile.ts.
+// Every check runs on the spec's one `n8n start`: every run's token URL differs (status, target,
+// protocol or path), so each credential is cold there. On n8n 1.x only, the trickle and endless
+// checks need an `n8n execute` per run; they come last, after the `n8n start` stopped for good.
 import { TRICKLE_MAX_BYTES, startHostileServer } from '../servers/hostile-token-server';
 import { HOSTILE_LOGIN, basicToBearerFields, passwordGrantFields, secretsOf } from '../support/credential-fields';
 import { type Execution, errorText } from './harness/cli';
 import { basicToBearerFixture, passwordGrantFixture } from './harness/lab-credentials';
-import { executeMeasured } from './harness/peak-memory';
+import { executeWithPeak } from './harness/peak-memory';
 import { currentLine } from './harness/line';
 import { useN8nSpec } from './harness/spec-setup';
 import { httpWorkflow } from './harness/workflows';
@@ -57,10 +58,14 @@ describe('A hostile token endpoint in real n8n', () => {
 
 	const apiCalls = () => server.requests.filter((r) => r.path === '/api').length;
 
+	/** The token paths of the answers that never end in time: one trickling, one endless. */
+	const HANGING = { trickle: '/trickle?everyMs=2000', endless: '/endless' };
+	type Hanging = keyof typeof HANGING;
+
 	/** The trickle and endless checks, with runs made by `runWith`. */
-	async function trickleAndEndless(kind: Kind, runWith: (kind: Kind, accessTokenUrl: string) => Promise<{ result: Execution; message: string }>) {
-		const trickle = await runWith(kind, `${server.url}/trickle?everyMs=2000`);
-		const endless = await runWith(kind, `${server.url}/endless`);
+	async function trickleAndEndless(runWith: (answer: Hanging) => Promise<{ result: Execution; message: string }>) {
+		const trickle = await runWith('trickle');
+		const endless = await runWith('endless');
 		for (const hostile of [trickle, endless]) expect(hostile.result.ok).toBe(false);
 		expect(trickle.message).toMatch(/did not answer within 15 s \(the limit for the whole token call, reading the answer included\)/);
 		expect(endless.message).toMatch(/answer is larger than 1 MB/);
@@ -113,33 +118,39 @@ describe('A hostile token endpoint in real n8n', () => {
 		});
 
 		// n8n 1.x keeps no run data of a manual run that the 15 s deadline failed (`"data": "[]"`): a process per run there.
-		onLine('2')('ends a trickling answer at the 15 s deadline and an endless one at 1 MB, hanging up on both', async () => await trickleAndEndless(kind, run));
+		onLine('2')('ends a trickling answer at the 15 s deadline and an endless one at 1 MB, hanging up on both', async () => await trickleAndEndless(async (answer) => await run(kind, `${server.url}${HANGING[answer]}`)));
 	});
 
-	describe('peak memory: an `n8n execute` process per run', () => {
-		/** Per kind: the saved workflows of a normal run, a 40 MB token and a 200 MB gzip bomb. */
-		const workflows = new Map<Kind, { normal: string; big: string; bomb: string }>();
-		// Saved while the `n8n start` of the checks above still runs (REST, not an `n8n import` each).
+	describe('peak memory, then (n8n 1.x) a process per run', () => {
+		/** Per kind: the saved workflows of a normal run, a 40 MB token, a 200 MB gzip bomb, a trickle and an endless answer. */
+		const workflows = new Map<Kind, { normal: string; big: string; bomb: string; trickle: string; endless: string }>();
+		// Saved over REST while the `n8n start` still runs (not with an `n8n import` each, two boots).
 		beforeAll(async () => {
 			for (const kind of kindNames) {
 				workflows.set(kind, {
 					normal: await load(kind, `${server.url}/token`),
 					big: await load(kind, `${server.url}/big-token?chars=${40 * 1024 * 1024}`),
 					bomb: await load(kind, `${server.url}/gzip-bomb?mb=200`),
+					trickle: await load(kind, `${server.url}${HANGING.trickle}`),
+					endless: await load(kind, `${server.url}${HANGING.endless}`),
 				});
 			}
 		}, 600_000);
-		const measured = async (workflowId: string) => outcome(await executeMeasured(n8n.cli, workflowId));
-		/** A run in an `n8n execute` of its own (fixtures with `n8n import:*`: no `n8n start` runs by then). */
-		const inProcess = async (kind: Kind, accessTokenUrl: string) => await measured(await load(kind, accessTokenUrl));
+		const saved = (kind: Kind) => {
+			const found = workflows.get(kind);
+			if (!found) throw new Error(`no workflows saved for ${kind}`);
+			return found;
+		};
+		const measured = async (workflowId: string) => outcome(await executeWithPeak(n8n, workflowId));
 
 		it.each(kindNames)('%s: stops a 40 MB token and a gzip answer inflating to 200 MB at 1 MB, memory near a normal run', async (kind) => {
-			const saved = workflows.get(kind);
-			if (!saved) throw new Error(`no workflows saved for ${kind}`);
-			const normal = await measured(saved.normal);
+			const { normal: normalRun, big: bigRun, bomb: bombRun } = saved(kind);
+			const normal = await measured(normalRun);
 			expect(normal.result.ok).toBe(true);
-			const big = await measured(saved.big);
-			const bomb = await measured(saved.bomb);
+			const big = await measured(bigRun);
+			const bomb = await measured(bombRun);
+			const mb = (run: typeof normal) => `${Math.round(run.result.peakMb)} MB`;
+			console.log(`${kind}: n8n's peak resident memory during the run: normal ${mb(normal)}, 40 MB token ${mb(big)}, gzip bomb ${mb(bomb)}`);
 			for (const hostile of [big, bomb]) {
 				expect(hostile.result.ok).toBe(false);
 				expect(hostile.message).toMatch(/The token endpoint's answer is larger than 1 MB \(counted after decompression\)/);
@@ -155,7 +166,7 @@ describe('A hostile token endpoint in real n8n', () => {
 
 		// On n8n 2.x these run with the checks above, on the spec's `n8n start`.
 		onLine('1').each(kindNames)('%s: ends a trickling answer at the 15 s deadline and an endless one at 1 MB, hanging up on both', async (kind) => {
-			await trickleAndEndless(kind, inProcess);
+			await trickleAndEndless(async (answer) => outcome(await n8n.cli.execute(saved(kind)[answer])));
 		});
 	});
 });

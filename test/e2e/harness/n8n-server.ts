@@ -230,6 +230,11 @@ export class N8nServer {
 	}
 
 	/** False once the process exited or was told to stop. */
+	/** The `n8n start` process's id; none for a server another process started. */
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
 	get running(): boolean {
 		if (!this.child) return !this.stopping;
 		return this.child.exitCode === null && this.child.signalCode === null && !this.stopping;
