@@ -13,22 +13,16 @@
 // Each run also calls a tool whose credential has a wrong password (retry on fail, 3 tries).
 import { errorText, ExecutionRun, nodeItems } from './harness/cli';
 import type { CredentialFixture } from './harness/cli';
-import { AGENT_NODE, agentWorkflow, httpRequestTool, legacyHttpRequestTool, openAiCredential, ToolNode } from './harness/agent-workflows';
-import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from './harness/lab-credentials';
+import { AGENT_NODE, agentWorkflow, httpRequestTool, legacyHttpRequestTool, openAiCredential, toolResults, ToolNode } from './harness/agent-workflows';
+import { CONCURRENT_AGENT, ENGINE_AGENT, item, kinds, PARALLEL, startLabs, type Kind } from './harness/agent-kinds';
+import { bearerTokenCredential, labIssuedToken } from './harness/lab-credentials';
 import { currentLine } from './harness/line';
 import { useN8nSpec } from './harness/spec-setup';
 import { WorkflowFixture } from './harness/workflows';
 import { callTool, finalAnswer, startChatModel, together } from '../servers/chat-model';
-import { LoginLab, startLoginLab } from '../servers/login-lab';
-import { startTokenLab, TokenLab } from '../servers/token-lab';
 
 const line = currentLine();
-/** AI Agent versions: the line's default (n8n's engine runs the tools), and 2.2 (LangChain runs them together). */
-const ENGINE_AGENT = line.line === '2' ? 3.1 : 3;
-const CONCURRENT_AGENT = 2.2;
-const PARALLEL = 5;
 const WRONG_PASSWORD = 'Wr0ng-horse-battery';
-const item = (i: number) => ({ item: String(i) });
 const retries: Partial<ToolNode> = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
 /**
  * n8n 1.123.81's engine stops the whole execution when a tool node run by AI Agent 3 fails
@@ -38,77 +32,16 @@ const retries: Partial<ToolNode> = { retryOnFail: true, maxTries: 3, waitBetween
  */
 const ENGINE_RUN_SURVIVES_TOOL_ERRORS = line.line === '2';
 
-/** A lab per kind: a test revoking every token of its kind's lab leaves the other kinds' tokens alone. */
-interface Labs {
-	basic: TokenLab;
-	oauth: TokenLab;
-	login: LoginLab;
-}
-
-interface Kind {
-	label: string;
-	type: string;
-	/** Token calls the endpoint answered with a token (logins, grants, refreshes). */
-	issued(labs: Labs): number;
-	/** Token calls the endpoint refused. */
-	refused(labs: Labs): number;
-	apiUrl(labs: Labs): string;
-	credential(labs: Labs, overrides?: Record<string, unknown>): CredentialFixture;
-	/**
-	 * Settings no other credential of the spec has (a query parameter on the token URL the lab
-	 * ignores): in one n8n process, credentials of equal settings share one held token.
-	 */
-	distinct(labs: Labs, use: string): Record<string, unknown>;
-	revokeAll(labs: Labs): void;
-}
-
-const kinds: Kind[] = [
-	{
-		label: 'Basic to Bearer',
-		type: 'basicToBearerApi',
-		issued: ({ basic }) => basic.counts.basicTokenCalls - basic.counts.basicRefused,
-		refused: ({ basic }) => basic.counts.basicRefused,
-		apiUrl: ({ basic }) => basic.apiUrl,
-		credential: ({ basic }, o) => basicToBearerCredential(basic, o),
-		distinct: ({ basic }, use) => ({ accessTokenUrl: `${basic.basicTokenUrl}?use=${use}` }),
-		revokeAll: ({ basic }) => basic.revokeAllTokens(),
-	},
-	{
-		label: 'OAuth2 Password Grant',
-		type: 'passwordGrantOAuth2Api',
-		issued: ({ oauth }) => oauth.counts.oauthPasswordCalls + oauth.counts.oauthRefreshCalls - oauth.counts.oauthRefused,
-		refused: ({ oauth }) => oauth.counts.oauthRefused,
-		apiUrl: ({ oauth }) => oauth.apiUrl,
-		credential: ({ oauth }, o) => passwordGrantCredential(oauth, o),
-		distinct: ({ oauth }, use) => ({ accessTokenUrl: `${oauth.oauthTokenUrl}?use=${use}` }),
-		revokeAll: ({ oauth }) => oauth.revokeAllTokens(),
-	},
-	{
-		label: 'Token Login API',
-		type: 'tokenLoginApi',
-		issued: ({ login }) => login.counts.loginCalls - login.counts.loginRefused,
-		refused: ({ login }) => login.counts.loginRefused,
-		apiUrl: ({ login }) => login.apiUrl,
-		credential: ({ login }, o) => tokenLoginCredential(login, o),
-		distinct: ({ login }, use) => ({ loginUrl: `${login.loginUrl}?use=${use}` }),
-		revokeAll: ({ login }) => login.revokeAllTokens(),
-	},
-];
-
-const startLabs = async (): Promise<Labs & { close(): Promise<void> }> => {
-	const labs = { basic: await startTokenLab({ tokenDelayMs: 300 }), oauth: await startTokenLab({ tokenDelayMs: 300 }), login: await startLoginLab({ tokenDelayMs: 300 }) };
-	return { ...labs, close: async () => void (await Promise.all(Object.values(labs).map((lab) => lab.close()))) };
-};
-
 describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, () => {
 	const secrets = new Set<string>();
 	const engine = new Map<Kind, WorkflowFixture>();
 	const concurrent = new Map<Kind, WorkflowFixture>();
 	let bearer: WorkflowFixture;
-	/** One n8n start runs every workflow; the labs of the HTTP Request Tool, and separate ones for the older tool (counted apart). */
+	/**
+	 * The run's shared n8n runs every workflow; the labs of the HTTP Request Tool, and separate ones
+	 * for the older tool (counted apart). The agent's second run in a new n8n process: next-process.
+	 */
 	const { n8n, model, labs, legacyLabs } = useN8nSpec('ai-agent', {
-		// Its own n8n: a second run on a new n8n process (n8n.restart).
-		ownN8n: true,
 		servers: { model: () => startChatModel(), labs: startLabs, legacyLabs: startLabs },
 		fixtures: async ({ model, labs, legacyLabs }) => {
 			const modelCredential = openAiCredential(model);
@@ -154,12 +87,7 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 		return result.run;
 	};
 	const agentOutput = (run: ExecutionRun): string => String(nodeItems(run, AGENT_NODE)[0]?.output ?? '');
-	/** Tool results the model got in its last request from the tool named `name`. */
-	const resultsOf = (name: string): string[] => {
-		const messages = model.requests.at(-1)?.messages ?? [];
-		const callIds = new Set(messages.flatMap((m) => m.tool_calls ?? []).filter((c) => c.function.name === name).map((c) => c.id));
-		return messages.filter((m) => m.role === 'tool' && callIds.has(m.tool_call_id ?? '')).map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
-	};
+	const resultsOf = (name: string): string[] => toolResults(model, name);
 
 	const eachKind = kinds.map((kind) => [kind.label, kind] as const);
 
@@ -188,28 +116,6 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 				expect(seen).toMatch(/refused the login/);
 				expect(seen).not.toContain(WRONG_PASSWORD);
 			}
-		});
-
-		describe('in the next n8n process', () => {
-			// The tokens the first runs stored, read back by a new process (as each `n8n execute` did).
-			beforeAll(async () => void (await n8n.restart()), 600_000);
-
-			it.each(eachKind)('%s: a second run makes no token call, and the API rejecting the token mid-run costs exactly one renewal', async (_label, kind) => {
-				const before = kind.issued(labs);
-				let afterFirstTurn = -1;
-				const rejectFromNowOn = () => {
-					afterFirstTurn = kind.issued(labs) - before;
-					kind.revokeAll(labs);
-				};
-				model.script([callTool(2, item, /^Read_item$/), callTool(3, item, /^Read_item$/, rejectFromNowOn), finalAnswer()]);
-				const result = await run(engine.get(kind) as WorkflowFixture);
-				expect(errorText(result)).toBe('');
-				expect(afterFirstTurn).toBe(0);
-				expect(kind.issued(labs) - before).toBe(1);
-				const results = resultsOf('Read_item');
-				expect(results).toHaveLength(5);
-				for (const text of results) expect(text).toContain('"ok":true');
-			});
 		});
 	});
 

@@ -1,12 +1,16 @@
 // What one n8n process stores in a credential (a token, a rotated refresh token, a DPoP key, AWS
-// temporary keys), used by the next process, for every exchanging type at once: the first runs in
-// one n8n process, then one restart (an n8n start is the suite's largest cost), then the next runs.
-// Every count asserted is what the labs' servers saw; each check has a lab of its own, so each
-// starts with a cold credential and its counts are its own.
+// temporary keys), used by the next process, for every exchanging type at once, in the HTTP
+// Request node and as an AI Agent's tool: the first runs in one n8n process, then one restart (an
+// n8n start is the suite's largest cost), then the next runs. Every count asserted is what the
+// labs' servers saw; each check has a lab of its own, so each starts with a cold credential and
+// its counts are its own.
+import { callTool, finalAnswer, startChatModel } from '../servers/chat-model';
 import { startOidcLab } from '../servers/oidc-lab';
 import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab } from '../servers/sts-lab';
 import { startTokenLab, type TokenLab } from '../servers/token-lab';
 import { waitUntil } from '../support/wait-until';
+import { ENGINE_AGENT, item, kinds, PARALLEL, startLabs, type Kind } from './harness/agent-kinds';
+import { agentWorkflow, httpRequestTool, openAiCredential, toolResults } from './harness/agent-workflows';
 import { errorText, nodeItems, type Execution } from './harness/cli';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { clientCredentialsCredential } from './harness/machine-credentials';
@@ -17,8 +21,10 @@ import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workfl
 
 describe('Stored in a credential by one n8n process, used by the next', () => {
 	const flows: Record<string, WorkflowFixture> = {};
+	/** Per kind, an AI Agent whose HTTP Request Tool has a credential of that kind. */
+	const agents = new Map<Kind, WorkflowFixture>();
 
-	const { n8n, bearer, bearerExpiring, grant, grantRotating, oidc, sts } = useN8nSpec('next-process', {
+	const { n8n, bearer, bearerExpiring, grant, grantRotating, oidc, sts, model, agentLabs } = useN8nSpec('next-process', {
 		// Its own n8n: the next process is a restart (n8n.restart), which the shared n8n cannot do.
 		ownN8n: true,
 		servers: {
@@ -28,8 +34,10 @@ describe('Stored in a credential by one n8n process, used by the next', () => {
 			grantRotating: startTokenLab,
 			oidc: startOidcLab,
 			sts: startStsLab,
+			model: startChatModel,
+			agentLabs: startLabs,
 		},
-		fixtures: ({ bearer, bearerExpiring, grant, grantRotating, oidc, sts }) => {
+		fixtures: ({ bearer, bearerExpiring, grant, grantRotating, oidc, sts, model, agentLabs }) => {
 			const credentials = {
 				bearer: basicToBearerCredential(bearer),
 				bearerExpiring: basicToBearerCredential(bearerExpiring),
@@ -50,7 +58,16 @@ describe('Stored in a credential by one n8n process, used by the next', () => {
 			flows.assumeRole = signedWorkflow({
 				credential: credentials.assumeRole, method: 'POST', url: `=${sts.apiUrl}/items?item={{ $json.i }}&a=b c`, body: { json: '{"n": 1}' }, items: 5,
 			});
-			return { credentials: Object.values(credentials), workflows: Object.values(flows) };
+			const modelCredential = openAiCredential(model);
+			const toolCredentials = kinds.map((kind) => kind.credential(agentLabs));
+			kinds.forEach((kind, i) => {
+				const tools = [httpRequestTool('Read_item', kind.apiUrl(agentLabs), toolCredentials[i])];
+				agents.set(kind, agentWorkflow({ name: `next-process agent ${kind.type}`, agentVersion: ENGINE_AGENT, modelCredential, tools }));
+			});
+			return {
+				credentials: [...Object.values(credentials), modelCredential, ...toolCredentials],
+				workflows: [...Object.values(flows), ...agents.values()],
+			};
 		},
 	});
 
@@ -58,6 +75,12 @@ describe('Stored in a credential by one n8n process, used by the next', () => {
 		const result = await n8n.execute(flows[key].id);
 		expect({ ok: result.ok, error: errorText(result.run) }).toEqual({ ok: true, error: '' });
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(items);
+		return result;
+	}
+	const eachKind = kinds.map((kind) => [kind.label, kind] as const);
+	async function runAgent(kind: Kind): Promise<Execution> {
+		const result = await n8n.execute((agents.get(kind) as WorkflowFixture).id);
+		expect(errorText(result.run)).toBe('');
 		return result;
 	}
 	const lastToken = (lab: TokenLab) => lab.apiAuthorizations[lab.apiAuthorizations.length - 1];
@@ -140,6 +163,13 @@ describe('Stored in a credential by one n8n process, used by the next', () => {
 			expect(sts.stsCalls[0].form).toMatchObject({ RoleArn: STS_LAB_ROLE, ExternalId: 'e2e-external-id', RoleSessionName: 'n8n-e2e', DurationSeconds: '900' });
 			expect(awsVerdicts()).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
 		});
+
+		it.each(eachKind)(`%s as an AI Agent's HTTP Request Tool: ${PARALLEL} tool calls on a cold credential, one token call`, async (_label, kind) => {
+			model.script([callTool(PARALLEL, item, /^Read_item$/), finalAnswer()]);
+			await runAgent(kind);
+			expect(kind.issued(agentLabs)).toBe(1);
+			expect(toolResults(model, 'Read_item')).toHaveLength(PARALLEL);
+		});
 	});
 
 	describe('in the next n8n process', () => {
@@ -201,6 +231,22 @@ describe('Stored in a credential by one n8n process, used by the next', () => {
 			for (const output of awsOutputs) {
 				for (const secret of [STS_LAB_KEYS.secretAccessKey, temporary?.secretAccessKey, temporary?.sessionToken]) expect(output).not.toContain(secret);
 			}
+		});
+
+		it.each(eachKind)(`%s as an AI Agent's HTTP Request Tool: the stored token, no token call; the API rejecting it mid-run costs exactly one renewal`, async (_label, kind) => {
+			const before = kind.issued(agentLabs);
+			let afterFirstTurn = -1;
+			const rejectFromNowOn = () => {
+				afterFirstTurn = kind.issued(agentLabs) - before;
+				kind.revokeAll(agentLabs);
+			};
+			model.script([callTool(2, item, /^Read_item$/), callTool(3, item, /^Read_item$/, rejectFromNowOn), finalAnswer()]);
+			await runAgent(kind);
+			expect(afterFirstTurn).toBe(0);
+			expect(kind.issued(agentLabs) - before).toBe(1);
+			const results = toolResults(model, 'Read_item');
+			expect(results).toHaveLength(5);
+			for (const text of results) expect(text).toContain('"ok":true');
 		});
 	});
 });

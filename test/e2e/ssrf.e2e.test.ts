@@ -3,10 +3,12 @@
 // before connecting. The token server is the hostile server on 127.0.0.1 (a blocked address by
 // n8n's defaults), reached as 127.0.0.1 or as localhost so each setting can allow it on its own.
 // One `n8n start` per protection setting (`n8n.useSettings`; the tests of one setting come
-// together). Every credential's token URL carries its own id, so none finds another's held token.
+// together); n8n's default, the protection off, is the run's shared n8n's. Every credential's
+// token URL carries its own id, so none finds another's held token.
 import { startHostileServer } from '../servers/hostile-token-server';
 import { errorText, nodeItems, type CredentialFixture } from './harness/cli';
-import { describeOnLine2, useN8nSpec } from './harness/spec-setup';
+import type { N8nInstance } from './harness/instance';
+import { describeOnLine2, useN8nSpec, useSharedN8n } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, newId } from './harness/workflows';
 
 // describeOnLine2: n8n 1.123 has no SSRF protection setting (it came with @n8n/config 2.11.0, n8n 2.12.0).
@@ -48,6 +50,8 @@ describeOnLine2('SSRF protection in real n8n', () => {
 		// n8n's SSRF metrics in every process: the Test button's checks read them; they only count.
 		env: { N8N_METRICS: 'true', N8N_METRICS_INCLUDE_SSRF_METRICS: 'true' },
 	});
+	// n8n's defaults (the protection off) are the run's shared n8n's: no n8n start of the spec's own for them.
+	const defaults = useSharedN8n('ssrf-defaults');
 	const byName = () => hostile.url.replace('127.0.0.1', 'localhost');
 
 	/** The spec's `n8n start` with these protection settings (restarted when they differ). */
@@ -59,17 +63,21 @@ describeOnLine2('SSRF protection in real n8n', () => {
 	describe('on the token call', () => {
 		async function run(base: string, tokenPath: string, settings: Record<string, string>) {
 			await editorWith(settings);
+			return await runOn(n8n, base, tokenPath);
+		}
+
+		async function runOn(instance: N8nInstance, base: string, tokenPath: string) {
 			const fixture = credential(`${base}${tokenPath}`);
 			const workflow = httpWorkflow({ url: `${base}/api`, credentialType: fixture.type, credentialId: fixture.id, credentialName: fixture.name });
-			await n8n.load(workflow, [fixture]);
+			await instance.load(workflow, [fixture]);
 			const seenBefore = { connections: hostile.connections, requests: hostile.requests.length };
-			const result = await n8n.execute(workflow.id);
+			const result = await instance.execute(workflow.id);
 			const seen = hostile.requests.slice(seenBefore.requests).map((r) => r.path.replace(/\?.*/, ''));
 			return { result, seen, connections: hostile.connections - seenBefore.connections };
 		}
 
 		it('runs normally with the protection off (the default)', async () => {
-			const { result, seen } = await run(hostile.url, '/token', {});
+			const { result, seen } = await runOn(defaults, hostile.url, '/token');
 			expect(nodeItems(result.run, HTTP_NODE)).toEqual([{ ok: true }]);
 			expect(seen).toEqual(['/token', '/api']);
 		});

@@ -6,7 +6,8 @@ import { startLoginLab } from '../servers/login-lab';
 import { privateCaCertificate } from '../servers/tls-material';
 import { errorText, nodeItems } from './harness/cli';
 import { tokenLoginCredential } from './harness/lab-credentials';
-import { N8N_START_TIMEOUT_MS, useN8nSpec } from './harness/spec-setup';
+import type { CredentialFixture } from './harness/cli';
+import { useN8nSpec, useSharedN8n } from './harness/spec-setup';
 import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
 describe('Token Login API in real n8n', () => {
@@ -15,10 +16,25 @@ describe('Token Login API in real n8n', () => {
 	const BYPASSED_HOST = 'bypass.lab.internal';
 	const ca = privateCaCertificate([PROXIED_HOST]);
 	const flows: Record<string, WorkflowFixture> = {};
+	const credentials: CredentialFixture[] = [];
+	// Instance settings (process environment) of the spec's own n8n: the private CA trusted, HTTP and
+	// HTTPS through the proxy but for BYPASSED_HOST and the labs on 127.0.0.1 (the private CA check
+	// reaches its lab directly). The checks that need none run on the run's shared n8n.
+	const proxiesTrustingCa = (proxyUrl: string) => {
+		const noProxy = `${BYPASSED_HOST},127.0.0.1`;
+		return {
+			NODE_EXTRA_CA_CERTS: ca.caFile as string,
+			HTTP_PROXY: proxyUrl,
+			http_proxy: proxyUrl,
+			HTTPS_PROXY: proxyUrl,
+			https_proxy: proxyUrl,
+			NO_PROXY: noProxy,
+			no_proxy: noProxy,
+		};
+	};
 
 	const { n8n, lab, caLab, proxy } = useN8nSpec('token-login', {
-		// Its own n8n: a private CA and proxies are process settings (n8n.useSettings).
-		ownN8n: true,
+		env: ({ proxy }) => proxiesTrustingCa(proxy.url),
 		servers: {
 			lab: async () => await startLoginLab(),
 			caLab: async () => await startLoginLab({}, { tls: ca }),
@@ -51,24 +67,12 @@ describe('Token Login API in real n8n', () => {
 			flows.bypassed = flow(creds.bypassed, itemUrl(lab.apiUrl));
 			flows.proxiedTls = flow(creds.proxiedTls, itemUrl(`${proxiedTlsBase}/api/things`));
 			flows.locked = flow(creds.locked, itemUrl(lab.apiUrl));
-			return { credentials: Object.values(creds), workflows: Object.values(flows) };
+			credentials.push(...Object.values(creds));
+			return { credentials, workflows: Object.values(flows) };
 		},
 	});
-	// Instance settings (process environment): each change is one n8n start, so the checks that need
-	// them come last and share one set: the private CA trusted, HTTP and HTTPS through the proxy but
-	// for BYPASSED_HOST and the labs on 127.0.0.1 (the private CA check reaches its lab directly).
-	const proxiesTrustingCa = () => {
-		const noProxy = `${BYPASSED_HOST},127.0.0.1`;
-		return {
-			NODE_EXTRA_CA_CERTS: ca.caFile as string,
-			HTTP_PROXY: proxy.url,
-			http_proxy: proxy.url,
-			HTTPS_PROXY: proxy.url,
-			https_proxy: proxy.url,
-			NO_PROXY: noProxy,
-			no_proxy: noProxy,
-		};
-	};
+	/** The run's shared n8n: n8n's defaults (no CA of the lab's, no proxy). */
+	const defaults = useSharedN8n('token-login-defaults', () => ({ credentials, workflows: Object.values(flows) }));
 	// A running n8n sends its own calls (n8n.io's registries) through HTTPS_PROXY too: only what went to a lab host counts.
 	const proxiedTo = (host: string) => proxy.seen.filter((line) => line.includes(host));
 
@@ -80,7 +84,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('JSON-body login with nested fields, token from a response header, sent as Authorization: Bearer', async () => {
 		lab.set({ usernamePath: 'auth.email', passwordPath: 'auth.password', tokenIn: 'header', tokenKey: 'x-auth-token' });
-		const result = await n8n.execute(flows.jsonHeader.id);
+		const result = await defaults.execute(flows.jsonHeader.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true, item: '0' })]);
 		expect(lab.counts.loginCalls).toBe(1);
@@ -90,7 +94,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('form login, token from a cookie, sent back as a cookie', async () => {
 		lab.set({ tokenIn: 'cookie', tokenKey: 'sid', apiExpects: { sendAs: 'cookie', name: 'sid' } });
-		const result = await n8n.execute(flows.cookie.id);
+		const result = await defaults.execute(flows.cookie.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toEqual([expect.objectContaining({ ok: true })]);
 		expect(lab.logins[0].headers['content-type']).toMatch(/x-www-form-urlencoded/);
@@ -101,7 +105,7 @@ describe('Token Login API in real n8n', () => {
 
 	it('makes one token call for a 100-item run with a cold credential', async () => {
 		lab.set({ tokenDelayMs: 300 });
-		const result = await n8n.execute(flows.hundred.id);
+		const result = await defaults.execute(flows.hundred.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(100);
 		expect(lab.counts.loginCalls).toBe(1);
@@ -113,7 +117,7 @@ describe('Token Login API in real n8n', () => {
 		// 20 s tokens, renewal margin 4 s: a request slowed by load has 4 s to reach the API before
 		// its token expires. Items 5 s apart cross the margin (at 16 s) inside the 25 s run.
 		lab.set({ expiryStyle: 'iso8601', expiryPath: 'data.expires', lifetimeSeconds: 20, expiredStatus: 403 });
-		const result = await n8n.execute(flows.absolute.id);
+		const result = await defaults.execute(flows.absolute.id);
 		expect(result.ok).toBe(true);
 		expect(nodeItems(result.run, HTTP_NODE)).toHaveLength(6);
 		expect(lab.counts.apiExpiredSeen).toBe(0);
@@ -125,7 +129,7 @@ describe('Token Login API in real n8n', () => {
 
 	it("names the refusal with the server's sentence beside its code, without the password", async () => {
 		lab.set({ refusal: { error: 'invalid_login', message: 'Account locked after 5 failed attempts (last password: {password})' } });
-		const result = await n8n.execute(flows.locked.id);
+		const result = await defaults.execute(flows.locked.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toContain('The token endpoint refused the login (HTTP 401: invalid_login: Account locked after 5 failed attempts (last password: ***))');
 		expect(JSON.stringify(result.run)).not.toContain('wrong-Pa55word');
@@ -134,32 +138,28 @@ describe('Token Login API in real n8n', () => {
 	});
 
 	it('trusts a private CA given with NODE_EXTRA_CA_CERTS, and names the certificate problem without it', async () => {
-		await n8n.useSettings({});
-		const without = await n8n.execute(flows.privateCa.id);
+		const without = await defaults.execute(flows.privateCa.id);
 		expect(without.ok).toBe(false);
 		expect(errorText(without.run)).toMatch(/TLS certificate is signed by an unknown certificate authority/);
 		expect(caLab.counts.loginCalls).toBe(0);
-		await n8n.useSettings(proxiesTrustingCa());
 		const trusted = await n8n.execute(flows.privateCa.id);
 		expect(trusted.ok).toBe(true);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
-	}, N8N_START_TIMEOUT_MS);
+	});
 
 	it('routes the login through HTTP_PROXY to a host name only the proxy resolves', async () => {
 		proxy.seen.length = 0;
-		await n8n.useSettings(proxiesTrustingCa());
 		const result = await n8n.execute(flows.proxied.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
 		expect(proxy.seen).toEqual(expect.arrayContaining([expect.stringMatching(/^POST http:\/\/login\.lab\.internal:\d+\/login$/)]));
 		expect(lab.counts.loginCalls).toBe(1);
 		expect(lab.counts.apiAccepted).toBe(1);
-	}, N8N_START_TIMEOUT_MS);
+	});
 
 	it('NO_PROXY sends the login around the proxy (the host name then does not resolve)', async () => {
 		proxy.seen.length = 0;
-		await n8n.useSettings(proxiesTrustingCa());
 		const result = await n8n.execute(flows.bypassed.id);
 		expect(result.ok).toBe(false);
 		expect(errorText(result.run)).toMatch(/host name (was not found|could not be resolved)/);
@@ -170,7 +170,6 @@ describe('Token Login API in real n8n', () => {
 	it('routes an HTTPS login through HTTPS_PROXY (CONNECT) and trusts the private CA on the way', async () => {
 		proxy.seen.length = 0;
 		caLab.resetCounts();
-		await n8n.useSettings(proxiesTrustingCa());
 		const result = await n8n.execute(flows.proxiedTls.id);
 		if (process.env.E2E_DEBUG) console.log(errorText(result.run), proxy.seen);
 		expect(result.ok).toBe(true);
@@ -178,5 +177,5 @@ describe('Token Login API in real n8n', () => {
 		expect(toLab[0]).toBe(`CONNECT ${PROXIED_HOST}:${new URL(caLab.url).port}`);
 		expect(caLab.counts.loginCalls).toBe(1);
 		expect(caLab.counts.apiAccepted).toBe(1);
-	}, N8N_START_TIMEOUT_MS);
+	});
 });

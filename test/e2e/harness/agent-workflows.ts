@@ -105,3 +105,10 @@ export function legacyHttpRequestTool(name: string, apiUrl: string, credential: 
 		...settings,
 	};
 }
+
+/** Tool results the model got in its last request from the tool named `name`. */
+export function toolResults(model: ChatModel, name: string): string[] {
+	const messages = model.requests.at(-1)?.messages ?? [];
+	const callIds = new Set(messages.flatMap((m) => m.tool_calls ?? []).filter((c) => c.function.name === name).map((c) => c.id));
+	return messages.filter((m) => m.role === 'tool' && callIds.has(m.tool_call_id ?? '')).map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
+}

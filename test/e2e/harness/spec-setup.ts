@@ -96,6 +96,27 @@ export function useN8nSpec<S extends ServerStarters = Record<never, never>>(labe
 }
 
 /**
+ * The run's shared n8n (n8n's defaults) for a spec that has an n8n of its own for its settings:
+ * the spec's checks that need none run here, with no n8n start of their own. Its beforeAll (after
+ * the spec's, so `fixtures` may use what the spec's made) loads `fixtures`; a spec runs them with
+ * `execute`, or loads more in a test. Without a shared n8n (E2E_SHARED_N8N=off) it is one more
+ * n8n of the spec's.
+ */
+export function useSharedN8n(label: string, fixtures?: () => Fixtures): N8nInstance {
+	let instance: N8nInstance | undefined;
+	beforeAll(async () => {
+		instance = createInstance(label, { shared: true });
+		const { workflows = [], credentials } = fixtures?.() ?? {};
+		if (workflows.length) await instance.load(workflows, credentials);
+	}, STARTUP_TIMEOUT_MS);
+	afterAll(async () => {
+		await instance?.stop();
+		instance?.cleanup();
+	});
+	return startedLater(label, 'the shared n8n', () => instance) as N8nInstance;
+}
+
+/**
  * Stands for an object that exists only once beforeAll has run, so a spec can name it where it
  * declares its tests. Reads, writes and method calls go to the started object.
  */
