@@ -11,6 +11,9 @@
 //   cold token. The older toolHttpRequest runs only there: AI Agent 3.x hands it to the engine,
 //   which refuses a node with `supplyData` and no `execute`.
 // Each run also calls a tool whose credential has a wrong password (retry on fail, 3 tries).
+// The per-request types (Self-Signed JWT, HMAC Signature, AWS Signature V4) as tools of both
+// agents: every tool call signed afresh, verified by the self-signed JWT lab (jose) and the
+// signing lab (each signature recomputed from the raw request; a reused one refused).
 import { errorText, ExecutionRun, nodeItems } from './harness/cli';
 import type { CredentialFixture } from './harness/cli';
 import { AGENT_NODE, agentWorkflow, httpRequestTool, legacyHttpRequestTool, openAiCredential, toolResults, ToolNode } from './harness/agent-workflows';
@@ -20,6 +23,10 @@ import { currentLine } from './harness/line';
 import { useN8nSpec } from './harness/spec-setup';
 import { WorkflowFixture } from './harness/workflows';
 import { callTool, finalAnswer, startChatModel, together } from '../servers/chat-model';
+import { startSelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
+import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
+import { selfSignedFields } from '../support/self-signed-fields';
+import { selfSignedCredential, signingCredential } from './harness/signing-credentials';
 
 const line = currentLine();
 const WRONG_PASSWORD = 'Wr0ng-horse-battery';
@@ -37,13 +44,15 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 	const engine = new Map<Kind, WorkflowFixture>();
 	const concurrent = new Map<Kind, WorkflowFixture>();
 	let bearer: WorkflowFixture;
+	/** Per agent version, an agent whose three tools sign each request: a self-signed JWT, HMAC (Binance), AWS Signature V4. */
+	const signing = new Map<number, WorkflowFixture>();
 	/**
 	 * The run's shared n8n runs every workflow; the labs of the HTTP Request Tool, and separate ones
 	 * for the older tool (counted apart). The agent's second run in a new n8n process: next-process.
 	 */
-	const { n8n, model, labs, legacyLabs } = useN8nSpec('ai-agent', {
-		servers: { model: () => startChatModel(), labs: startLabs, legacyLabs: startLabs },
-		fixtures: async ({ model, labs, legacyLabs }) => {
+	const { n8n, model, labs, legacyLabs, signingLab, jwtLab } = useN8nSpec('ai-agent', {
+		servers: { model: () => startChatModel(), labs: startLabs, legacyLabs: startLabs, signingLab: startSigningLab, jwtLab: startSelfSignedJwtLab },
+		fixtures: async ({ model, labs, legacyLabs, signingLab, jwtLab }) => {
 			const modelCredential = openAiCredential(model);
 			const credentials: CredentialFixture[] = [modelCredential];
 			for (const kind of kinds) {
@@ -77,7 +86,22 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 			}
 			secrets.add(WRONG_PASSWORD);
 			secrets.add(bearerCredential.data.token as string);
-			return { credentials, workflows: [...engine.values(), ...concurrent.values(), bearer] };
+			const signers = [
+				selfSignedCredential(selfSignedFields(jwtLab).hs256),
+				signingCredential('hmacSignatureApi', { preset: 'binance', ...SIGNING_LAB_KEYS.binance, recvWindow: '5000' }),
+				signingCredential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed' }),
+			];
+			credentials.push(...signers);
+			const signingTools = [
+				httpRequestTool('Read_jwt', `${jwtLab.url}/hs256/items`, signers[0]),
+				httpRequestTool('Read_hmac', `${signingLab.url}/binance/api/v3/account`, signers[1]),
+				httpRequestTool('Read_aws', `${signingLab.url}/aws/items`, signers[2]),
+			];
+			for (const agentVersion of [ENGINE_AGENT, CONCURRENT_AGENT]) {
+				signing.set(agentVersion, agentWorkflow({ name: `agent ${agentVersion} signing`, agentVersion, modelCredential, tools: signingTools }));
+			}
+			for (const secret of [jwtLab.keys.hs256Secret, SIGNING_LAB_KEYS.binance.secret, SIGNING_LAB_KEYS.aws.secretAccessKey]) secrets.add(secret);
+			return { credentials, workflows: [...engine.values(), ...concurrent.values(), bearer, ...signing.values()] };
 		},
 	});
 
@@ -140,6 +164,35 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 			}
 			for (const seen of resultsOf('Read_item_wrong')) expect(seen).not.toContain(WRONG_PASSWORD);
 		});
+	});
+
+	it.each([ENGINE_AGENT, CONCURRENT_AGENT])(`AI Agent %s: ${PARALLEL} calls of each signing tool in one answer (Self-Signed JWT, HMAC, AWS Signature V4), each request its own proof, every one verified`, async (agentVersion) => {
+		jwtLab.reset();
+		signingLab.reset();
+		model.script([
+			together(callTool(PARALLEL, item, /^Read_jwt$/), callTool(PARALLEL, item, /^Read_hmac$/), callTool(PARALLEL, item, /^Read_aws$/)),
+			finalAnswer(),
+		]);
+		const result = await run(signing.get(agentVersion) as WorkflowFixture);
+		expect(errorText(result)).toBe('');
+		// The self-signed JWT lab verified each JWT with jose (signature, iss, aud) and refuses a replayed jti.
+		expect(jwtLab.refused('hs256')).toEqual([]);
+		const jwts = jwtLab.accepted('hs256');
+		expect(jwts).toHaveLength(PARALLEL);
+		expect(new Set(jwts.map((record) => record.payload?.jti)).size).toBe(PARALLEL);
+		// The signing lab recomputed each signature from the raw request and refuses a reused one.
+		expect(signingLab.verdicts.map(({ scheme, ok, reason }) => `${scheme} ${ok ? 'ok' : reason}`).sort()).toEqual([
+			...Array(PARALLEL).fill('aws ok'),
+			...Array(PARALLEL).fill('binance ok'),
+		]);
+		for (const scheme of ['aws', 'binance']) {
+			expect(new Set(signingLab.verdicts.filter((verdict) => verdict.scheme === scheme).map((verdict) => verdict.proof)).size).toBe(PARALLEL);
+		}
+		for (const tool of ['Read_jwt', 'Read_hmac', 'Read_aws']) {
+			const results = resultsOf(tool);
+			expect(results).toHaveLength(PARALLEL);
+			for (const text of results) expect(text).toContain('"ok":true');
+		}
 	});
 
 	it('Bearer Token API works in the HTTP Request Tool', async () => {

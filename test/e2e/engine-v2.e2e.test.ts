@@ -2,14 +2,21 @@
 // n8n 2.x's opt-in Engine 2.0 (docs/administrators.md), run for real: the engine-v2 module with
 // its own PostgreSQL data plane. Its credential helper refuses every credential type that has an
 // expirable field before the hook runs, so the exchanging types cannot run there and the package
-// does not work around it; a static type (Bearer Token) runs. When n8n lifts the refusal, the
-// first test fails and the exchanging types need their full proof on Engine 2.0.
+// does not work around it; a static type (Bearer Token) and the per-request types (Self-Signed
+// JWT, HMAC Signature, AWS Signature V4: no expirable field) run, each request verified by its lab.
+// When n8n lifts the refusal, the first test fails and the exchanging types need their full proof
+// on Engine 2.0.
 import { rmSync } from 'fs';
 import { join } from 'path';
+import { startSelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
+import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
 import { startTokenLab } from '../servers/token-lab';
+import { selfSignedFields } from '../support/self-signed-fields';
+import type { CredentialFixture } from './harness/cli';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken } from './harness/lab-credentials';
 import { scratchRoot } from './harness/line';
 import { freePort } from './harness/ports';
+import { selfSignedCredential, signingCredential } from './harness/signing-credentials';
 import { describeOnLine2, useN8nSpec, type Closable } from './harness/spec-setup';
 import { ensureDebianServers } from './queue/debian-packages';
 import { startPostgres } from './queue/postgres';
@@ -47,20 +54,28 @@ async function startEngineDatabase(): Promise<Closable & { settings: Record<stri
 }
 
 describeOnLine2('Engine 2.0 in real n8n', () => {
-	const flows: Record<'exchanging' | 'staticToken', WebhookWorkflow> = {} as never;
+	const flows: Record<'exchanging' | 'staticToken' | 'selfSignedJwt' | 'hmac' | 'awsSigV4', WebhookWorkflow> = {} as never;
 	// One n8n with the engine-v2 module: the fixtures saved and published through the editor's REST calls.
-	const { n8n, lab, editor } = useN8nSpec('engine-v2', {
-		servers: { lab: startTokenLab, engineDatabase: startEngineDatabase },
+	const { n8n, lab, jwtLab, signingLab, editor } = useN8nSpec('engine-v2', {
+		servers: { lab: startTokenLab, jwtLab: startSelfSignedJwtLab, signingLab: startSigningLab, engineDatabase: startEngineDatabase },
 		env: ({ engineDatabase }) => engineDatabase.settings,
-		fixtures: async ({ lab }) => {
-			const exchanging = basicToBearerCredential(lab);
-			const staticToken = bearerTokenCredential(await labIssuedToken(lab));
-			for (const [key, credential] of Object.entries({ exchanging, staticToken })) {
+		fixtures: async ({ lab, jwtLab, signingLab }) => {
+			const calls: Record<keyof typeof flows, { credential: CredentialFixture; url: string }> = {
+				exchanging: { credential: basicToBearerCredential(lab), url: lab.apiUrl },
+				staticToken: { credential: bearerTokenCredential(await labIssuedToken(lab)), url: lab.apiUrl },
+				selfSignedJwt: { credential: selfSignedCredential(selfSignedFields(jwtLab).hs256), url: `${jwtLab.url}/hs256/items` },
+				hmac: { credential: signingCredential('hmacSignatureApi', { preset: 'binance', ...SIGNING_LAB_KEYS.binance, recvWindow: '5000' }), url: `${signingLab.url}/binance/api/v3/account` },
+				awsSigV4: {
+					credential: signingCredential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed' }),
+					url: `${signingLab.url}/aws/items?a=b c`,
+				},
+			};
+			for (const [key, { credential, url }] of Object.entries(calls)) {
 				// Engine 2.0 answers a webhook only at once ('onReceived'); the run goes on after the answer.
-				const flow = webhookWorkflow({ name: `engine v2 ${key}`, url: lab.apiUrl, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name, responseMode: 'onReceived' });
+				const flow = webhookWorkflow({ name: `engine v2 ${key}`, url, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name, responseMode: 'onReceived' });
 				flows[key as keyof typeof flows] = { ...flow, settings: { ...flow.settings, engineType: 'v2' } };
 			}
-			return { credentials: [exchanging, staticToken], workflows: Object.values(flows) };
+			return { credentials: Object.values(calls).map((call) => call.credential), workflows: Object.values(flows) };
 		},
 	});
 
@@ -97,5 +112,12 @@ describeOnLine2('Engine 2.0 in real n8n', () => {
 		const execution = await runOnEngine2(flows.staticToken);
 		expect(execution.status).toBe('success');
 		expect(lab.counts.apiAccepted).toBe(1);
+	});
+
+	it('runs the per-request types (Self-Signed JWT, HMAC Signature, AWS Signature V4): each request verified by its lab', async () => {
+		for (const flow of [flows.selfSignedJwt, flows.hmac, flows.awsSigV4]) expect((await runOnEngine2(flow)).status).toBe('success');
+		expect(jwtLab.refused('hs256')).toEqual([]);
+		expect(jwtLab.accepted('hs256')).toHaveLength(1);
+		expect(signingLab.verdicts.map(({ scheme, ok, reason }) => `${scheme} ${ok ? 'ok' : reason}`)).toEqual(['binance ok', 'aws ok']);
 	});
 });
