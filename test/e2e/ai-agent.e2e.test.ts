@@ -92,13 +92,15 @@ describe(`AI Agent tools with the package's credentials (n8n ${line.version})`, 
 				signingCredential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed' }),
 			];
 			credentials.push(...signers);
-			const signingTools = [
-				httpRequestTool('Read_jwt', `${jwtLab.url}/hs256/items`, signers[0]),
-				httpRequestTool('Read_hmac', `${signingLab.url}/binance/api/v3/account`, signers[1]),
-				httpRequestTool('Read_aws', `${signingLab.url}/aws/items`, signers[2]),
-			];
 			for (const agentVersion of [ENGINE_AGENT, CONCURRENT_AGENT]) {
-				signing.set(agentVersion, agentWorkflow({ name: `agent ${agentVersion} signing`, agentVersion, modelCredential, tools: signingTools }));
+				// A path of each agent's own: AWS signatures are per second, so the same request from both
+				// agents within one second would carry the same signature, which the lab refuses as replayed.
+				const tools = [
+					httpRequestTool('Read_jwt', `${jwtLab.url}/hs256/agent-${agentVersion}/items`, signers[0]),
+					httpRequestTool('Read_hmac', `${signingLab.url}/binance/agent-${agentVersion}/account`, signers[1]),
+					httpRequestTool('Read_aws', `${signingLab.url}/aws/agent-${agentVersion}/items`, signers[2]),
+				];
+				signing.set(agentVersion, agentWorkflow({ name: `agent ${agentVersion} signing`, agentVersion, modelCredential, tools }));
 			}
 			for (const secret of [jwtLab.keys.hs256Secret, SIGNING_LAB_KEYS.binance.secret, SIGNING_LAB_KEYS.aws.secretAccessKey]) secrets.add(secret);
 			return { credentials, workflows: [...engine.values(), ...concurrent.values(), bearer, ...signing.values()] };
