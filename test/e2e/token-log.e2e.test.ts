@@ -4,17 +4,16 @@
 // default level, info (another process: the refusal the first one remembered is not known there,
 // so it logs in and is refused).
 import { startTokenLab } from '../servers/token-lab';
-import type { CredentialFixture } from './harness/cli';
 import { basicToBearerCredential } from './harness/lab-credentials';
-import { useN8nSpec, useSharedN8n } from './harness/spec-setup';
+import { useN8nSpec, useSharedN8n, type Fixtures } from './harness/spec-setup';
 import { tokenLogLines } from './harness/token-log';
-import { httpWorkflow, type WorkflowFixture } from './harness/workflows';
+import { httpWorkflow } from './harness/workflows';
 
 describe('token log through n8n\'s logger', () => {
 	/** Two credentials of the lab, with settings of their own (one process holds a token per settings). */
 	const workflowIds = { renewed: '', refused: '' };
 	/** The refused credential and its workflow, saved on the shared n8n too for the run at info. */
-	const info: { credentials: CredentialFixture[]; workflows: WorkflowFixture[] } = { credentials: [], workflows: [] };
+	const info: Fixtures = {};
 	/** What the shared n8n printed during the run at info. */
 	let infoOutput = '';
 	const { n8n, lab } = useN8nSpec('token-log', {
