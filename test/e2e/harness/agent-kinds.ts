@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, not shipped: linted by eslint.tests.config.mjs */
 // The package's exchanging credentials as AI Agent tools: per kind, its lab, how to count its
 // token calls, and its credential. Shared by the AI Agent spec and the next-process spec (the
 // agent's second run in a new n8n process).

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, not shipped: linted by eslint.tests.config.mjs */
-// Redis and PostgreSQL from Debian's packages: installed with apt-get when missing (once per
-// machine), never started as system services: the harness starts its own processes.
+// Redis and PostgreSQL from Debian's packages: installed when missing (once per machine, by
+// scripts/install-debian-packages.sh), never started as system services: the harness starts its own processes.
 import { execFileSync } from 'child_process';
 import { existsSync, readdirSync } from 'fs';
 import { join } from 'path';
@@ -23,9 +23,8 @@ function postgresBinDir(): string | undefined {
 export function ensureDebianServers(): DebianServers {
 	const missing = [...(existsSync(REDIS) ? [] : ['redis-server']), ...(postgresBinDir() ? [] : ['postgresql'])];
 	if (missing.length > 0) {
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-		execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=600', ...missing], { stdio: 'inherit', env });
+		// One apt run at a time on the machine: both n8n lines' specs and .ci/run's installs ahead may ask at once.
+		execFileSync('bash', [join(__dirname, '../../../scripts/install-debian-packages.sh'), ...missing], { stdio: 'inherit' });
 	}
 	const postgresBin = postgresBinDir();
 	if (!existsSync(REDIS) || postgresBin === undefined) throw new Error('redis-server or postgres is still missing after apt-get install');
