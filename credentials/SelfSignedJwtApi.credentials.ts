@@ -29,6 +29,7 @@ export class SelfSignedJwtApi implements ICredentialType {
 			options: [
 				{ name: 'None (Custom)', value: 'custom', description: 'The fields below say everything' },
 				{ name: 'App Store Connect', value: 'appStoreConnect', description: 'ES256 with the .p8 key, aud appstoreconnect-v1, up to 20 minutes' },
+				{ name: 'Atlassian Connect', value: 'atlassianConnect', description: 'HS256 with the installation\'s shared secret, a qsh claim per request, Authorization: JWT' },
 				{ name: 'Coinbase Developer Platform', value: 'coinbase', description: 'A JWT per request bound to its method, host and path, 2 minutes' },
 				{ name: 'Ghost Admin API', value: 'ghostAdmin', description: 'HS256 with the Admin API key (id:secret), aud /admin/' },
 				{ name: 'Google Self-Signed JWT', value: 'googleServiceAccount', description: 'RS256 with a service-account key, aud the API' },
@@ -42,7 +43,7 @@ export class SelfSignedJwtApi implements ICredentialType {
 			typeOptions: { password: true, rows: 5 },
 			default: '',
 			description:
-				'Paste what the provider gave you: the .p8 key (App Store Connect), the key JSON (Coinbase, Google service account) or the Admin API key id:secret (Ghost); key, Key ID, Issuer and Subject are taken from it unless set below',
+				'Paste what the provider gave you: the .p8 key (App Store Connect), the key JSON (Coinbase, Google service account), the Admin API key id:secret (Ghost) or the installation payload JSON (Atlassian Connect); key, Key ID, Issuer and Subject are taken from it unless set below',
 		},
 		{
 			displayName: 'Signing Algorithm',
@@ -70,7 +71,7 @@ export class SelfSignedJwtApi implements ICredentialType {
 			default: '',
 			placeholder: '-----BEGIN PRIVATE KEY-----',
 			description: 'The PEM private key (RSA, EC or Ed25519, unencrypted) or a base64 Ed25519 key; empty: from the Key File',
-			displayOptions: { hide: { preset: ['ghostAdmin'] } },
+			displayOptions: { hide: { preset: ['ghostAdmin', 'atlassianConnect'] } },
 		},
 		{
 			displayName: 'Key ID',
@@ -79,7 +80,7 @@ export class SelfSignedJwtApi implements ICredentialType {
 			default: '',
 			description: 'Sent as the kid header (App Store Connect: the Key ID; Coinbase: the key name); empty: from the Key File',
 		},
-		{ displayName: 'Issuer', name: 'issuer', type: 'string', default: '', description: 'The iss claim (App Store Connect: the Issuer ID); empty: from the Key File or none' },
+		{ displayName: 'Issuer', name: 'issuer', type: 'string', default: '', description: 'The iss claim (App Store Connect: the Issuer ID; Atlassian Connect: the app key); empty: from the Key File or none' },
 		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'The sub claim; App Store Connect individual keys: "user"' },
 		{ displayName: 'Audience', name: 'audience', type: 'string', default: '', description: 'The aud claim (Google: the API, e.g. https://pubsub.googleapis.com/); presets fill their own' },
 		{ displayName: 'Lifetime', name: 'lifetime', type: 'number', default: 0, description: 'Seconds from iat to exp; 0: the preset\'s (5 minutes without one)' },
@@ -90,10 +91,11 @@ export class SelfSignedJwtApi implements ICredentialType {
 			name: 'bindToRequest',
 			type: 'options',
 			options: [
-				{ name: 'As the Preset Needs', value: 'presetDefault', description: 'Coinbase: the uri claim; others: not bound' },
+				{ name: 'As the Preset Needs', value: 'presetDefault', description: 'Coinbase: the uri claim; Atlassian Connect: qsh; others: not bound' },
 				{ name: 'None', value: 'none' },
 				{ name: 'Uri Claim (Method Host/path)', value: 'uri', description: '"uri": "GET api.example.com/v1/items", as Coinbase documents' },
 				{ name: 'Uris Claim (List)', value: 'uris', description: '"uris": ["GET api.example.com/v1/items"], as the CDP SDK sends' },
+				{ name: 'Qsh Claim (Query String Hash)', value: 'qsh', description: 'SHA-256 of method, path and sorted query, as Atlassian Connect documents' },
 			],
 			default: 'presetDefault',
 		},
@@ -124,7 +126,7 @@ export class SelfSignedJwtApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'Bearer',
-			description: 'Empty: the preset\'s ("Ghost" for Ghost Admin API, "Bearer" otherwise)',
+			description: 'Empty: the preset\'s ("Ghost" for Ghost Admin API, "JWT" for Atlassian Connect, "Bearer" otherwise)',
 			displayOptions: { show: { sendAs: ['authorizationHeader'] } },
 		},
 		{ displayName: 'Header Name', name: 'headerName', type: 'string', default: 'X-JWT', displayOptions: { show: { sendAs: ['header'] } } },

@@ -12,6 +12,7 @@ import { startLoginLab } from '../../test/servers/login-lab';
 import { startOidcLab } from '../../test/servers/oidc-lab';
 import { startSelfSignedJwtLab } from '../../test/servers/self-signed-jwt-lab';
 import { startSigningLab } from '../../test/servers/signing-lab';
+import { startStsLab } from '../../test/servers/sts-lab';
 import { startTokenLab } from '../../test/servers/token-lab';
 import type { Execution } from '../../test/e2e/harness/cli';
 import { describeExecution, failureCause } from '../../test/e2e/harness/execution-report';
@@ -36,15 +37,17 @@ async function main(): Promise<void> {
 	const emu = await startBasicEmulator({ projects: { [BASIC_PROJECT]: { todos: basicTodos } }, maxLifetimeMs, idleTimeoutMs: maxLifetimeMs });
 	const loginLab = await startLoginLab(DEMO_COOKIE_LOGIN, { maxLifetimeMs });
 	const machine = { oidc: await startOidcLab({}, { maxLifetimeMs }), jwtBearer: await startJwtBearerLab({}, { maxLifetimeMs }) };
-	const signingLabs = { signing: await startSigningLab({ maxLifetimeMs }), selfSignedJwt: await startSelfSignedJwtLab({ maxLifetimeMs }) };
+	const signingLabs = { signing: await startSigningLab({ maxLifetimeMs }), selfSignedJwt: await startSelfSignedJwtLab({ maxLifetimeMs }), sts: await startStsLab({ maxLifetimeMs }) };
 	const closeServers = async () =>
-		await Promise.all([lab.close(), emu.close(), loginLab.close(), machine.oidc.close(), machine.jwtBearer.close(), signingLabs.signing.close(), signingLabs.selfSignedJwt.close()]);
+		await Promise.all([
+			lab.close(), emu.close(), loginLab.close(), machine.oidc.close(), machine.jwtBearer.close(), signingLabs.signing.close(), signingLabs.selfSignedJwt.close(), signingLabs.sts.close(),
+		]);
 	const n8n = createInstance('demo');
 	const examples = [...(await buildExamples(lab, emu, loginLab, machine)), ...buildSigningExamples(signingLabs)];
 
 	console.log(`\nDemo API (token lab) on ${lab.url}, login lab on ${loginLab.url}, Basic emulator on ${emu.url}   n8n ${n8n.cli.line.version} (node ${n8n.cli.line.nodeBin})`);
 	console.log(`oidc-provider on ${machine.oidc.issuer} (API ${machine.oidc.apiUrl}), JWT Bearer server on ${machine.jwtBearer.tokenUrl}`);
-	console.log(`signing lab (HMAC, SigV4) on ${signingLabs.signing.url}, self-signed JWT lab on ${signingLabs.selfSignedJwt.url}`);
+	console.log(`signing lab (HMAC, SigV4) on ${signingLabs.signing.url}, self-signed JWT lab on ${signingLabs.selfSignedJwt.url}, STS lab on ${signingLabs.sts.url}`);
 	console.log(`n8n user folder: ${n8n.userFolder}`);
 	console.log('Starting n8n (`n8n start`), saving the example credentials and workflows as the editor does...');
 	const ids = new Map<Example, string>();

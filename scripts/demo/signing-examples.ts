@@ -2,9 +2,12 @@
 // proof the server checks from the bytes it received. The signing lab checks the HMAC Signature API
 // (Binance preset: HMAC-SHA256 over query string + body) and the AWS Signature V4 API (recomputed
 // with AWS's @smithy/signature-v4) on a plain 127.0.0.1 host; the self-signed JWT lab verifies the
-// Self-Signed JWT API's Coinbase JWTs with jose, each bound to its request line.
+// Self-Signed JWT API's Coinbase JWTs with jose, each bound to its request line. The AWS Signature
+// V4 (Assume Role) API is the one that exchanges: its long-lived keys are traded at the STS lab
+// for temporary keys once per lifetime, and every request is signed with those.
 import type { SelfSignedJwtLab } from '../../test/servers/self-signed-jwt-lab';
 import { SIGNING_LAB_KEYS, type SigningLab } from '../../test/servers/signing-lab';
+import { STS_LAB_KEYS, STS_LAB_ROLE, type StsLab } from '../../test/servers/sts-lab';
 import { selfSignedFields } from '../../test/support/self-signed-fields';
 import type { Execution } from '../../test/e2e/harness/cli';
 import { nodeItems } from '../../test/e2e/harness/cli';
@@ -18,9 +21,10 @@ import type { ProofSeen } from './fresh-proofs';
 export interface SigningLabs {
 	signing: SigningLab;
 	selfSignedJwt: SelfSignedJwtLab;
+	sts: StsLab;
 }
 
-export function buildSigningExamples({ signing, selfSignedJwt }: SigningLabs): Example[] {
+export function buildSigningExamples({ signing, selfSignedJwt, sts }: SigningLabs): Example[] {
 	const httpItems = (run: Execution['run']) => nodeItems(run, HTTP_NODE);
 	const binance = { ...signingCredential('hmacSignatureApi', { preset: 'binance', ...SIGNING_LAB_KEYS.binance, recvWindow: '5000' }), name: 'Demo HMAC Signature (Binance)' };
 	// Region and service as the storage documents them; the host is the lab's, not *.amazonaws.com.
@@ -29,6 +33,13 @@ export function buildSigningExamples({ signing, selfSignedJwt }: SigningLabs): E
 		name: 'Demo AWS Signature V4 (S3-compatible, custom host)',
 	};
 	const coinbase = { ...selfSignedCredential(selfSignedFields(selfSignedJwt).coinbase), name: 'Demo Self-Signed JWT (Coinbase)' };
+	const assumeRole = {
+		...signingCredential('awsSigV4AssumeRoleApi', {
+			...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, externalId: 'demo-external-id', sessionName: 'n8n-demo', durationSeconds: 900, stsEndpoint: sts.stsUrl,
+			region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed',
+		}),
+		name: 'Demo AWS Signature V4 (Assume Role)',
+	};
 	const signingRun = (scheme: string) => () => {
 		signing.reset();
 		return (): RunCounts => {
@@ -86,6 +97,27 @@ export function buildSigningExamples({ signing, selfSignedJwt }: SigningLabs): E
 					const seen = selfSignedJwt.seen.filter((request) => request.route === 'coinbase');
 					const proofs: ProofSeen[] = seen.map((request) => ({ proof: request.jwt ?? '', accepted: request.accepted, reason: request.reason }));
 					return { tokenCalls: 0, text: apiCallsText(seen.map((request) => request.accepted)), proofs };
+				};
+			},
+			answered: httpItems,
+		},
+		{
+			title: 'AWS Signature V4 API (Assume Role): temporary keys from STS once per lifetime, every request signed with them',
+			credential: assumeRole,
+			workflow: signedWorkflow({
+				name: 'Demo: AWS Signature V4 API (Assume Role)',
+				credential: assumeRole,
+				method: 'GET',
+				url: `=${sts.apiUrl}/reports?item={{ $json.i }}`,
+				items: DEMO_ITEMS,
+			}),
+			exchanges: true,
+			countRun: () => {
+				sts.reset();
+				return (): RunCounts => {
+					const ok = sts.apiVerdicts.filter((verdict) => verdict.ok).length;
+					const text = `token calls: ${sts.stsCalls.length} AssumeRole at STS; API calls: ${sts.apiVerdicts.length} (${ok} accepted, signed with its temporary keys; ${sts.apiVerdicts.length - ok} rejected)`;
+					return { tokenCalls: sts.stsCalls.length, text };
 				};
 			},
 			answered: httpItems,

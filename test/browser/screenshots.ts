@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `npm run screenshots`: pictures for the README, taken in real n8n (2.41.1) with Debian's
-// chromium: each credential type's form in the editor, a credential chosen in the HTTP Request
-// node, and a successful run. Written to docs/screenshots/; the README shows them.
+// chromium: each credential type's form in the editor (the signing types with a preset, DPoP on
+// Client Credentials), a credential chosen in the HTTP Request node, and a successful run. Written to docs/screenshots/; the README shows them.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -10,6 +10,7 @@ import { CredentialFixture } from '../e2e/harness/cli';
 import { currentLine, repoRoot } from '../e2e/harness/line';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../e2e/harness/lab-credentials';
 import { clientCredentialsCredential, jwtBearerCredential } from '../e2e/harness/machine-credentials';
+import { selfSignedCredential, signingCredential } from '../e2e/harness/signing-credentials';
 import { N8nServer } from '../e2e/harness/n8n-server';
 import { HTTP_NODE, httpWorkflow } from '../e2e/harness/workflows';
 import { startBasicEmulator } from '../servers/basic-emulator';
@@ -17,7 +18,11 @@ import { signInTokens } from '../servers/basic-emulator/sign-in';
 import { startJwtBearerLab } from '../servers/jwt-bearer-lab';
 import { startLoginLab } from '../servers/login-lab';
 import { startOidcLab } from '../servers/oidc-lab';
+import { startSelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
+import { startSigningLab, SIGNING_LAB_KEYS } from '../servers/signing-lab';
+import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab } from '../servers/sts-lab';
 import { startTokenLab } from '../servers/token-lab';
+import { selfSignedFields } from '../support/self-signed-fields';
 import { openEditorBrowser, signInToEditor } from './editor-browser';
 
 const OUT = join(repoRoot, 'docs/screenshots');
@@ -29,6 +34,10 @@ async function main(): Promise<void> {
 	const loginLab = await startLoginLab({ usernamePath: 'auth.email', expiryPath: 'expires_at', expiryStyle: 'iso8601' });
 	const oidc = await startOidcLab({});
 	const jwtLab = await startJwtBearerLab({});
+	// The signing types' forms are shown with a Test URL on these labs, so the editor's own test passes.
+	const selfSignedLab = await startSelfSignedJwtLab();
+	const signingLab = await startSigningLab();
+	const sts = await startStsLab();
 	const n8n = createInstance('screenshots');
 	const credentials: Array<{ file: string; fixture: CredentialFixture }> = [
 		{ file: 'credential-basic-to-bearer.png', fixture: { ...basicToBearerCredential(lab), name: 'Example API (Basic to Bearer)' } },
@@ -56,6 +65,38 @@ async function main(): Promise<void> {
 				name: 'Basic (basic.tech) account',
 				type: 'basicTechOAuth2Api',
 				data: { server: 'custom', baseUrl: emu.url, clientId: 'my-project', scope: 'profile', oauthTokenData: await signInTokens(emu, 'my-project') },
+			},
+		},
+		{
+			file: 'credential-client-credentials-dpop.png',
+			fixture: {
+				...clientCredentialsCredential(oidc, 'ec384', { proofOfPossession: 'dpop', dpopKey: 'generated', dpopPrivateKey: '' }),
+				name: 'Example API (OAuth2 Client Credentials, DPoP)',
+			},
+		},
+		{
+			file: 'credential-self-signed-jwt.png',
+			fixture: { ...selfSignedCredential({ ...selfSignedFields(selfSignedLab).coinbase, testUrl: `${selfSignedLab.url}/coinbase/api/v3/brokerage/accounts` }), name: 'Coinbase Developer Platform (Self-Signed JWT)' },
+		},
+		{
+			file: 'credential-hmac-signature.png',
+			fixture: { ...signingCredential('hmacSignatureApi', { preset: 'binance', ...SIGNING_LAB_KEYS.binance, recvWindow: '5000', testUrl: `${signingLab.url}/binance/api/v3/account` }), name: 'Binance (HMAC Signature)' },
+		},
+		{
+			file: 'credential-aws-sigv4.png',
+			fixture: {
+				...signingCredential('awsSigV4Api', { ...SIGNING_LAB_KEYS.aws, region: 'auto', service: 's3', payloadSigning: 'unsigned', testUrl: `${signingLab.url}/aws/my-bucket` }),
+				name: 'S3-compatible storage (AWS Signature V4)',
+			},
+		},
+		{
+			file: 'credential-aws-sigv4-assume-role.png',
+			fixture: {
+				...signingCredential('awsSigV4AssumeRoleApi', {
+					...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, externalId: 'my-external-id', sessionName: 'n8n', durationSeconds: 3600, stsEndpoint: sts.stsUrl,
+					region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed',
+				}),
+				name: 'API Gateway via Assume Role (AWS Signature V4)',
 			},
 		},
 	];
@@ -96,7 +137,7 @@ async function main(): Promise<void> {
 	} finally {
 		await browser.close();
 		await server.stop();
-		await Promise.all([lab.close(), emu.close(), loginLab.close(), oidc.close(), jwtLab.close()]);
+		await Promise.all([lab.close(), emu.close(), loginLab.close(), oidc.close(), jwtLab.close(), selfSignedLab.close(), signingLab.close(), sts.close()]);
 		n8n.cleanup();
 	}
 }

@@ -1,7 +1,8 @@
 // HMAC Signature API and AWS Signature V4 API in real n8n: the HTTP Request node's requests,
 // each checked by the signing lab from the raw bytes it received (query parameters set in the UI
-// and in the URL, JSON, form and raw bodies, an S3-style unsigned upload), and Retry On Fail
-// signing each try afresh (the lab refuses the first try, and refuses any replayed signature).
+// and in the URL, JSON, form and raw bodies, an S3-style unsigned upload), Pagination and Retry On
+// Fail signing each page and each try afresh (the lab refuses the first try, and refuses any
+// replayed signature).
 import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
 import { errorText, nodeItems } from './harness/cli';
 import { signedWorkflow, type SignedCall } from './harness/signed-workflow';
@@ -38,6 +39,9 @@ describe('request signing in real n8n', () => {
 				binanceRetry: { credential: creds.binance, method: 'GET', url: `${lab.url}/binance/retry`, retry: true },
 				krakenRetry: { credential: creds.kraken, method: 'POST', url: `${lab.url}/kraken/retry`, body: { form: { a: '1' } }, retry: true },
 				badSecret: { credential: creds.badSecret, method: 'GET', url: `${lab.url}/okx/never` },
+				binancePages: { credential: creds.binance, method: 'GET', url: `${lab.url}/binance/api/v3/allOrders?symbol=LTCBTC`, pages: { count: 3, name: 'page', in: 'qs' } },
+				okxPages: { credential: creds.okx, method: 'POST', url: `${lab.url}/okx/api/v5/trade/orders-history`, body: { json: '{"instType": "SPOT"}' }, pages: { count: 3, name: 'page', in: 'body' } },
+				awsPages: { credential: creds.aws, method: 'GET', url: `${lab.url}/aws/pages?size=2`, pages: { count: 3, name: 'page', in: 'qs' } },
 			};
 			for (const [name, call] of Object.entries(calls)) flows[name] = signedWorkflow(call);
 			return { credentials: Object.values(creds), workflows: Object.values(flows) };
@@ -79,6 +83,18 @@ describe('request signing in real n8n', () => {
 		expect(result.ok).toBe(true);
 		expect(lab.verdicts.map(({ ok, status }) => [ok, status])).toEqual([[true, 503], [true, 200]]);
 		expect(lab.verdicts[1].proof).not.toBe(lab.verdicts[0].proof);
+	});
+
+	it.each([
+		['binancePages', /^\/binance\/api\/v3\/allOrders\?symbol=LTCBTC&page=(\d)&recvWindow=5000&timestamp=\d{13}&signature=[0-9a-f]{64}$/, 'target'],
+		['okxPages', /^\{"instType":"SPOT","page":(\d)\}$/, 'body'],
+		['awsPages', /^\/aws\/pages\?size=2&page=(\d)$/, 'target'],
+	] as const)('%s: Pagination signs each page on its own (the page number in the query or the body)', async (flow, page, where) => {
+		const result = await n8n.execute(flows[flow].id);
+		expect(result.ok).toBe(true);
+		expect(verdicts()).toEqual(['ok', 'ok', 'ok']);
+		expect(lab.verdicts.map((verdict) => page.exec(verdict[where])?.[1])).toEqual(['1', '2', '3']);
+		expect(new Set(lab.verdicts.map((verdict) => verdict.proof)).size).toBe(3);
 	});
 
 	it('a secret that is not valid in its encoding fails before anything is sent, without the secret', async () => {

@@ -1,9 +1,10 @@
-// Self-Signed JWT API in real n8n, both lines: the HTTP Request node signs a JWT for each item (or
-// reuses one), and the self-signed JWT lab verifies every JWT with jose: signature, claims, replays
+// Self-Signed JWT API in real n8n, both lines: the HTTP Request node signs a JWT for each item and
+// each page (or reuses one), and the self-signed JWT lab verifies every JWT with jose: signature, claims, replays
 // (jti, Coinbase's nonce) and Coinbase's uri against the raw request line.
 import { startSelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
-import { selfSignedFields } from '../support/self-signed-fields';
+import { selfSignedFields, type SelfSignedFields } from '../support/self-signed-fields';
 import { errorText, nodeItems, type CredentialFixture } from './harness/cli';
+import { paginationOption } from './harness/signed-workflow';
 import { selfSignedCredential } from './harness/signing-credentials';
 import { useN8nSpec } from './harness/spec-setup';
 import { HTTP_NODE, httpWorkflow, type WorkflowFixture } from './harness/workflows';
@@ -11,25 +12,27 @@ import { HTTP_NODE, httpWorkflow, type WorkflowFixture } from './harness/workflo
 const ITEMS = 3;
 
 describe('Self-Signed JWT API in real n8n', () => {
-	const flows: Record<'perRequest' | 'reuse' | 'query' | 'coinbase' | 'badSecret', WorkflowFixture> = {} as never;
+	const flows: Record<'perRequest' | 'reuse' | 'query' | 'coinbase' | 'coinbasePages' | 'atlassian' | 'badSecret', WorkflowFixture> = {} as never;
 
 	const { n8n, lab, editor } = useN8nSpec('self-signed-jwt', {
 		servers: { lab: startSelfSignedJwtLab },
 		editor: true,
 		fixtures: ({ lab }) => {
 			const fields = selfSignedFields(lab);
-			const cases = {
+			const cases: Record<keyof typeof flows, { fields: SelfSignedFields; url: string; items?: number; options?: Record<string, unknown> }> = {
 				perRequest: { fields: fields.hs256, url: `=${lab.url}/hs256/items/{{ $json.i }}` },
 				reuse: { fields: { ...fields.apple, jwtReuse: 'reuseUntilExpiry' }, url: `=${lab.url}/apple/items/{{ $json.i }}` },
 				query: { fields: fields.query, url: `=${lab.url}/query/items?item={{ $json.i }}` },
 				coinbase: { fields: fields.coinbase, url: `=${lab.url}/coinbase/api/v3/items/{{ $json.i }}?limit=5` },
+				coinbasePages: { fields: fields.coinbase, url: `${lab.url}/coinbase/api/v3/orders?limit=5`, items: 1, options: { pagination: paginationOption({ count: 3, name: 'cursor', in: 'qs' }) } },
+				atlassian: { fields: fields.atlassian, url: `=${lab.url}/atlassian/rest/api/3/search?jql=project = DEMO AND id > {{ $json.i }}&expand=names&expand=schema` },
 				badSecret: { fields: { ...fields.hs256, signingAlgorithm: 'HS512' }, url: `=${lab.url}/hs256/bad/{{ $json.i }}` },
 			};
 			const credentials: CredentialFixture[] = [];
-			for (const [key, { fields: data, url }] of Object.entries(cases)) {
+			for (const [key, { fields: data, url, ...rest }] of Object.entries(cases)) {
 				const credential = selfSignedCredential(data);
 				credentials.push(credential);
-				flows[key as keyof typeof flows] = httpWorkflow({ url, credentialType: 'selfSignedJwtApi', credentialId: credential.id, credentialName: credential.name, items: ITEMS });
+				flows[key as keyof typeof flows] = httpWorkflow({ url, credentialType: 'selfSignedJwtApi', credentialId: credential.id, credentialName: credential.name, items: rest.items ?? ITEMS, options: rest.options });
 			}
 			return { credentials, workflows: Object.values(flows) };
 		},
@@ -75,6 +78,26 @@ describe('Self-Signed JWT API in real n8n', () => {
 			[0, 1, 2].map((i) => `GET ${accepted[0].host}/coinbase/api/v3/items/${i}`),
 		);
 		expect(new Set(accepted.map((record) => record.header?.nonce)).size).toBe(ITEMS);
+	});
+
+	it('Coinbase preset with Pagination: each page its own JWT (its own nonce), bound to the page\'s request', async () => {
+		const result = await n8n.execute(flows.coinbasePages.id);
+		expect(result.ok).toBe(true);
+		expect(lab.refused('coinbase')).toEqual([]);
+		const accepted = lab.accepted('coinbase');
+		expect(accepted.map((record) => record.target)).toEqual([1, 2, 3].map((page) => `/coinbase/api/v3/orders?limit=5&cursor=${page}`));
+		for (const record of accepted) expect(record.payload?.uri).toBe(`GET ${record.host}/coinbase/api/v3/orders`);
+		expect(new Set(accepted.map((record) => record.header?.nonce)).size).toBe(3);
+	});
+
+	it('Atlassian Connect preset (the installation payload as Key File): each item its own qsh, checked by the server with atlassian-jwt', async () => {
+		const result = await n8n.execute(flows.atlassian.id);
+		expect(result.ok).toBe(true);
+		expect(lab.refused('atlassian')).toEqual([]);
+		const accepted = lab.accepted('atlassian');
+		expect(accepted).toHaveLength(ITEMS);
+		for (const record of accepted) expect(record.target).toMatch(/^\/atlassian\/rest\/api\/3\/search\?jql=project.+DEMO.+[012]&expand=names&expand=schema$/);
+		expect(new Set(accepted.map((record) => record.payload?.qsh)).size).toBe(ITEMS);
 	});
 
 	it('wrong settings fail before any request, and no output holds the secret', async () => {

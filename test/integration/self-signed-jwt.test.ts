@@ -17,7 +17,7 @@ const distinct = (route: LabRoute) => new Set(lab.accepted(route).map((record) =
 const countRepeats = (route: LabRoute) => lab.accepted(route).filter((record, i, all) => i > 0 && record.payload?.iat === all[i - 1].payload?.iat).length;
 
 describe('Self-Signed JWT API through n8n-core\'s request helpers, verified by the lab with jose', () => {
-	it.each(['hs256', 'query', 'header', 'coinbase', 'ghost', 'apple', 'google'] as const)(
+	it.each(['hs256', 'query', 'header', 'coinbase', 'ghost', 'apple', 'google', 'atlassian'] as const)(
 		'%s: the HTTP Request node\'s path and other nodes\' path each send a JWT the server accepts, a new one per request',
 		async (route) => {
 			const n8n = requester(selfSignedFields(lab)[route]);
@@ -53,6 +53,15 @@ describe('Self-Signed JWT API through n8n-core\'s request helpers, verified by t
 		const elsewhere = await fetch(`${lab.url}/coinbase/b`, { headers: { authorization: `Bearer ${first.jwt}` } });
 		expect(elsewhere.status).toBe(401);
 		expect(lab.refused('coinbase')[0].reason).toMatch(/^uri GET .*\/coinbase\/a is not the request line's GET .*\/coinbase\/b$/);
+	});
+
+	it('Atlassian Connect: qsh covers the query as sent (repeated names, spaces), and a JWT for another query is refused', async () => {
+		await requester(selfSignedFields(lab).atlassian).legacyRequest({ uri: `${lab.url}/atlassian/rest/api/3/search?expand=names&expand=schema`, qs: { jql: 'project = DEMO' } });
+		const [first] = lab.accepted('atlassian');
+		expect(first.target).toBe('/atlassian/rest/api/3/search?expand=names&expand=schema&jql=project%20%3D%20DEMO');
+		const elsewhere = await fetch(`${lab.url}/atlassian/rest/api/3/search?jql=project%20%3D%20OPS`, { headers: { authorization: `JWT ${first.jwt}` } });
+		expect(elsewhere.status).toBe(401);
+		expect(lab.refused('atlassian')[0].reason).toMatch(/^qsh [0-9a-f]{64} is not atlassian-jwt's [0-9a-f]{64} for GET/);
 	});
 
 	it.each(['apple', 'ghost', 'google'] as const)('%s with JWT Reuse: one JWT across requests, also after the second changed', async (route) => {

@@ -13,6 +13,10 @@
  *                 aud /admin/, at most 5 minutes (Ghost's own maxAge check)
  *   /apple/...    ES256, kid, iss, aud appstoreconnect-v1, at most 20 minutes
  *   /google/...   RS256, kid, iss = sub = the service account, aud = the lab's API URL
+ *   /atlassian/...  the product of an Atlassian Connect installation whose baseUrl is `${url}/atlassian`
+ *                 (as Confluence's is `.../wiki`): HS256 with the sharedSecret, Authorization: JWT,
+ *                 iss = the app key, and the qsh claim compared with the query string hash
+ *                 Atlassian's own library (atlassian-jwt) computes from the raw request line
  *
  * Every request is recorded with its verdict (what the server saw, decoded, and why it refused);
  * the JWT itself is kept so tests can compare distinct JWTs. Answers 200 {ok, route, jti} or 401
@@ -23,9 +27,10 @@
 import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'crypto';
 import { createServer, type IncomingMessage } from 'http';
 import type { AddressInfo } from 'net';
+import { createQueryStringHash, fromMethodAndUrl } from 'atlassian-jwt';
 import { decodeProtectedHeader, jwtVerify, type JWTHeaderParameters, type JWTPayload } from 'jose';
 
-export type LabRoute = 'hs256' | 'query' | 'header' | 'coinbase' | 'ghost' | 'apple' | 'google';
+export type LabRoute = 'hs256' | 'query' | 'header' | 'coinbase' | 'ghost' | 'apple' | 'google' | 'atlassian';
 
 export interface SeenRequest {
 	route: string;
@@ -55,6 +60,9 @@ export interface SelfSignedJwtLabKeys {
 	/** A Google service-account key JSON. */
 	googleKeyJson: string;
 	googleClientEmail: string;
+	/** The JSON an Atlassian Connect app's installed lifecycle call receives: key, clientKey, sharedSecret, baseUrl. */
+	atlassianInstallation: string;
+	atlassianSharedSecret: string;
 }
 
 export interface SelfSignedJwtLab {
@@ -79,7 +87,7 @@ interface RouteRule {
 	kid?: string;
 	maxLifetime?: number;
 	replay?: 'jti' | 'nonce';
-	boundBy?: 'uri';
+	boundBy?: 'uri' | 'qsh';
 }
 
 const bearer = (prefix: string) => (req: IncomingMessage) => {
@@ -99,6 +107,9 @@ export async function startSelfSignedJwtLab(options: { maxLifetimeMs?: number } 
 	const coinbaseKeyName = `organizations/${randomBytes(8).toString('hex')}/apiKeys/${randomBytes(8).toString('hex')}`;
 	const googleClientEmail = 'n8n-lab@example-project.iam.gserviceaccount.com';
 	const googleKeyId = randomBytes(10).toString('hex');
+	const atlassianSharedSecret = randomBytes(32).toString('base64url');
+	const atlassianAppKey = 'com.example.n8n-lab';
+	let url = '';
 	const pkcs8 = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }) as string;
 	const keys: SelfSignedJwtLabKeys = {
 		hs256Secret,
@@ -112,9 +123,12 @@ export async function startSelfSignedJwtLab(options: { maxLifetimeMs?: number } 
 		appleIssuer: '57246542-96fe-1a63-e053-0824d011072a',
 		googleKeyJson: JSON.stringify({ type: 'service_account', private_key_id: googleKeyId, private_key: pkcs8(google.privateKey), client_email: googleClientEmail }),
 		googleClientEmail,
+		atlassianSharedSecret,
+		get atlassianInstallation() {
+			return JSON.stringify({ key: atlassianAppKey, clientKey: 'lab-client-key', sharedSecret: atlassianSharedSecret, baseUrl: `${url}/atlassian`, productType: 'jira', eventType: 'installed' });
+		},
 	};
 	const hs256 = { issuer: 'n8n-lab', audience: 'https://lab.example/api' };
-	let url = '';
 	const rules: Record<LabRoute, RouteRule> = {
 		hs256: { key: Buffer.from(hs256Secret), algorithms: ['HS256'], token: bearer('Bearer '), ...hs256, replay: 'jti' },
 		query: { key: es256.publicKey, algorithms: ['ES256'], token: (_req, target) => target.searchParams.get('jwt') ?? undefined, replay: 'jti' },
@@ -126,6 +140,7 @@ export async function startSelfSignedJwtLab(options: { maxLifetimeMs?: number } 
 		ghost: { key: ghostSecret, algorithms: ['HS256'], token: bearer('Ghost '), audience: '/admin/', kid: ghostId, maxLifetime: 300 },
 		apple: { key: apple.publicKey, algorithms: ['ES256'], token: bearer('Bearer '), issuer: keys.appleIssuer, audience: 'appstoreconnect-v1', kid: keys.appleKeyId, maxLifetime: 1200 },
 		google: { key: google.publicKey, algorithms: ['RS256'], token: bearer('Bearer '), issuer: googleClientEmail, subject: googleClientEmail, kid: googleKeyId, maxLifetime: 3600 },
+		atlassian: { key: Buffer.from(atlassianSharedSecret), algorithms: ['HS256'], token: bearer('JWT '), issuer: atlassianAppKey, maxLifetime: 3600, boundBy: 'qsh' },
 	};
 	const usedIds = new Set<string>();
 	const seen: SeenRequest[] = [];
@@ -160,6 +175,10 @@ export async function startSelfSignedJwtLab(options: { maxLifetimeMs?: number } 
 		if (rule.boundBy === 'uri') {
 			const expected = `${record.method} ${record.host}${parsed.pathname}`;
 			if (payload.uri !== expected) return { ...record, reason: `uri ${String(payload.uri)} is not the request line's ${expected}` };
+		}
+		if (rule.boundBy === 'qsh') {
+			const expected = createQueryStringHash(fromMethodAndUrl(record.method, `http://${record.host}${target}`), false, `${url}/atlassian`);
+			if (payload.qsh !== expected) return { ...record, reason: `qsh ${String(payload.qsh)} is not atlassian-jwt's ${expected} for ${record.method} ${target}` };
 		}
 		if (rule.replay !== undefined) {
 			const id = rule.replay === 'jti' ? payload.jti : (header.nonce as string | undefined);

@@ -5,7 +5,10 @@
  *   /binance/...  HMAC-SHA256 over query + body, `signature` last, X-MBX-APIKEY, recvWindow
  *   /okx/...      OK-ACCESS-* headers, base64 HMAC-SHA256 over timestamp + method + target + body
  *   /kraken/...   API-Key / API-Sign, HMAC-SHA512 of path + SHA-256(nonce + body), nonce growing
- *   /aws/...      Signature V4 recomputed by AWS's @smithy/signature-v4 (test/support/smithy-sigv4.ts)
+ *   /aws/...      Signature V4 recomputed by AWS's @smithy/signature-v4 (test/support/smithy-sigv4.ts).
+ *                 No S3 server from npm checks V4 signatures: s3rver 3.7.1 accepts any (its
+ *                 authentication middleware: "Signature version 4 calculation is unimplemented"),
+ *                 and Scality's @zenko/cloudserver installs its parts from GitHub, not the registry.
  *   /rfc9421/...  RFC 9421 signatures verified by the http-message-signatures package (ed25519)
  *   /static/...   no signature: a fixed `Authorization: Bearer` token (a Header Auth baseline on this server)
  * `lab.failFirst(path)` answers 503 to the first correctly signed request on that path (Retry On Fail).

@@ -4,7 +4,7 @@ import type { SelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
 
 export type SelfSignedFields = Record<string, string | number>;
 
-export function selfSignedFields(lab: SelfSignedJwtLab): Record<'hs256' | 'query' | 'header' | 'coinbase' | 'ghost' | 'apple' | 'google', SelfSignedFields> {
+export function selfSignedFields(lab: SelfSignedJwtLab): Record<'hs256' | 'query' | 'header' | 'coinbase' | 'ghost' | 'apple' | 'google' | 'atlassian', SelfSignedFields> {
 	return {
 		hs256: { preset: 'custom', signingAlgorithm: 'HS256', secret: lab.keys.hs256Secret, issuer: lab.hs256.issuer, audience: lab.hs256.audience },
 		query: { preset: 'custom', signingAlgorithm: 'ES256', privateKey: lab.keys.es256Pem, sendAs: 'query', queryParameterName: 'jwt' },
@@ -13,5 +13,6 @@ export function selfSignedFields(lab: SelfSignedJwtLab): Record<'hs256' | 'query
 		ghost: { preset: 'ghostAdmin', privateKeyFile: lab.keys.ghostAdminKey },
 		apple: { preset: 'appStoreConnect', privateKeyFile: lab.keys.appleP8, keyId: lab.keys.appleKeyId, issuer: lab.keys.appleIssuer },
 		google: { preset: 'googleServiceAccount', privateKeyFile: lab.keys.googleKeyJson, audience: `${lab.url}/google/` },
+		atlassian: { preset: 'atlassianConnect', privateKeyFile: lab.keys.atlassianInstallation },
 	};
 }

@@ -1,7 +1,7 @@
 import { TokenAuthError } from '../errors';
 import { parseJsonOrUndefined } from '../response';
 
-export type KeyFileKind = 'pem' | 'coinbase' | 'ghost' | 'googleServiceAccount' | 'zitadelServiceAccount' | 'zitadelApplication';
+export type KeyFileKind = 'pem' | 'coinbase' | 'ghost' | 'googleServiceAccount' | 'zitadelServiceAccount' | 'zitadelApplication' | 'atlassianInstallation';
 
 /**
  * What a pasted key file carries. Which of it wins over a typed field is the reading credential's
@@ -10,7 +10,7 @@ export type KeyFileKind = 'pem' | 'coinbase' | 'ghost' | 'googleServiceAccount' 
 export interface KeyFileFields {
 	kind: KeyFileKind;
 	privateKey?: string;
-	/** Ghost's hex-decoded secret. */
+	/** Ghost's hex-decoded secret; Atlassian's sharedSecret (its text's bytes). */
 	secret?: Buffer;
 	keyId?: string;
 	/** Who signs: Google's client_email, Zitadel's userId or clientId. */
@@ -18,6 +18,8 @@ export interface KeyFileFields {
 	subject?: string;
 	/** Google's token_uri. */
 	tokenUrl?: string;
+	/** Atlassian's baseUrl: the product the app is installed in. */
+	baseUrl?: string;
 }
 
 /** What each kind is called in messages. */
@@ -28,6 +30,7 @@ export const KEY_FILE_KIND_NAMES: Record<KeyFileKind, string> = {
 	googleServiceAccount: 'a Google service-account key',
 	zitadelServiceAccount: 'a Zitadel service-account key',
 	zitadelApplication: 'a Zitadel application key',
+	atlassianInstallation: 'an Atlassian Connect installation payload',
 };
 
 const LABEL = 'Key File';
@@ -39,8 +42,9 @@ const HEX = /^(?:[0-9a-fA-F]{2})+$/;
  * Coinbase Developer Platform key JSON ({name or id, privateKey}), a Ghost Admin API key
  * ("id:secret", the secret in hex), a Google service-account key JSON, a Zitadel key JSON
  * ({type: "serviceaccount", keyId, key, userId} or {type: "application", keyId, key, clientId},
- * https://zitadel.com/docs/apis/openidoauth/authn-methods). Errors name what is missing or
- * wrong, never a value from the file.
+ * https://zitadel.com/docs/apis/openidoauth/authn-methods), an Atlassian Connect installation
+ * payload ({key, clientKey, sharedSecret, baseUrl}, what the `installed` lifecycle call sends).
+ * Errors name what is missing or wrong, never a value from the file.
  */
 export function readKeyFile(text: string): KeyFileFields | undefined {
 	const trimmed = text.trim();
@@ -79,6 +83,7 @@ function readJsonKeyFile(text: string): KeyFileFields {
 		};
 	}
 	if (file.type === 'serviceaccount' || file.type === 'application') return readZitadelKeyFile(file, file.type);
+	if ('sharedSecret' in file || 'clientKey' in file) return readAtlassianInstallation(file);
 	if ('privateKey' in file || 'name' in file) {
 		const keyName = isText(file.name) ? file.name : isText(file.id) ? file.id : undefined;
 		if (keyName === undefined || !isText(file.privateKey)) {
@@ -90,8 +95,22 @@ function readJsonKeyFile(text: string): KeyFileFields {
 	const kind = isText(file.type) ? ` of type "${file.type.slice(0, 40)}"` : '';
 	throw new TokenAuthError(
 		'SETTINGS_INVALID',
-		`${LABEL} is a JSON file${kind} this credential does not read: a Google service-account key has "type": "service_account", a Zitadel key "type": "serviceaccount" or "application", a Coinbase key "name" (or "id") and "privateKey"`,
+		`${LABEL} is a JSON file${kind} this credential does not read: a Google service-account key has "type": "service_account", a Zitadel key "type": "serviceaccount" or "application", a Coinbase key "name" (or "id") and "privateKey", an Atlassian installation payload "key" and "sharedSecret"`,
 	);
+}
+
+/** The app signs as itself: iss = the app key; the secret is the sharedSecret's text. */
+function readAtlassianInstallation(file: Record<string, unknown>): KeyFileFields {
+	const missing = ['key', 'sharedSecret'].filter((name) => !isText(file[name]));
+	if (missing.length > 0) {
+		throw new TokenAuthError('SETTINGS_INVALID', `${LABEL} is ${KEY_FILE_KIND_NAMES.atlassianInstallation} without ${missing.join(', ')}: paste the whole JSON the installed lifecycle call received`);
+	}
+	return {
+		kind: 'atlassianInstallation',
+		secret: Buffer.from(file.sharedSecret as string, 'utf8'),
+		issuer: (file.key as string).trim(),
+		...(isText(file.baseUrl) ? { baseUrl: file.baseUrl.trim() } : {}),
+	};
 }
 
 /** Zitadel signs as the key's owner: iss = sub = the user ID (service account) or the client ID (application). */

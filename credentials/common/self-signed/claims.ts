@@ -12,7 +12,7 @@ export function jwtClaims(settings: SelfSignedSettings, request: BoundRequest | 
 	return {
 		...settings.extraClaims,
 		...settings.preset.claims(settings.claimInput),
-		...bindingClaims(settings.claimInput.binding, request),
+		...bindingClaims(settings.claimInput.binding, request, settings.claimInput.basePath),
 		...(timeClaims.iat ? { iat: nowSeconds } : {}),
 		...(timeClaims.nbf ? { nbf: nowSeconds } : {}),
 		exp: nowSeconds + settings.lifetimeSeconds,

@@ -6,11 +6,11 @@ import type { SigningAlgorithm } from '../assertion';
  * What each provider documents for a JWT the client signs itself. Each rule names its source;
  * test/unit/self-signed/presets.test.ts checks the JWTs against these pages.
  */
-export type PresetId = 'custom' | 'appStoreConnect' | 'coinbase' | 'ghostAdmin' | 'googleServiceAccount';
-export const PRESET_IDS: readonly PresetId[] = ['custom', 'appStoreConnect', 'coinbase', 'ghostAdmin', 'googleServiceAccount'];
+export type PresetId = 'custom' | 'appStoreConnect' | 'coinbase' | 'ghostAdmin' | 'googleServiceAccount' | 'atlassianConnect';
+export const PRESET_IDS: readonly PresetId[] = ['custom', 'appStoreConnect', 'coinbase', 'ghostAdmin', 'googleServiceAccount', 'atlassianConnect'];
 
 /** The claims that tie a JWT to one request (Bind To Request). */
-export type Binding = 'none' | 'uri' | 'uris';
+export type Binding = 'none' | 'uri' | 'uris' | 'qsh';
 
 /** What one JWT is made of, before the time claims. */
 export interface ClaimInput {
@@ -20,6 +20,8 @@ export interface ClaimInput {
 	/** The Key ID after the key file and preset (Coinbase's sub is the key name). */
 	keyId: string;
 	binding: Binding;
+	/** The path of the product's base URL (Atlassian's installation `baseUrl`, `/wiki` on Confluence), '' when none: the `qsh` path is relative to it. */
+	basePath: string;
 }
 
 export interface Preset {
@@ -140,6 +142,24 @@ export const PRESETS: Record<PresetId, Preset> = {
 			...(present(audience) ? ['Audience (the API, e.g. https://pubsub.googleapis.com/)'] : []),
 		],
 		claims: ({ issuer, subject, audience }) => ({ iss: issuer, sub: subject || issuer, aud: audience }),
+		timeClaims: { iat: true, nbf: false, jti: false },
+	},
+
+	/**
+	 * https://developer.atlassian.com/cloud/jira/platform/understanding-jwt-for-connect-apps/
+	 * An app calling the product: HS256 with the installation's sharedSecret, iss = the app key,
+	 * iat, exp (3 minutes is what Atlassian's examples use), qsh = the request's query string hash
+	 * (query-string-hash.ts), so one JWT per request; sent as "Authorization: JWT <token>".
+	 */
+	atlassianConnect: {
+		label: 'Atlassian Connect',
+		algorithms: ['HS256'],
+		lifetime: { default: 180, max: 3600 },
+		binding: { default: 'qsh', required: true },
+		reusable: false,
+		prefix: 'JWT ',
+		requires: ({ issuer }) => (present(issuer) ? ['Issuer (the app key; or paste the installation payload as Key File)'] : []),
+		claims: ({ issuer, subject, audience }) => onlySet({ iss: issuer, sub: subject, aud: audience }),
 		timeClaims: { iat: true, nbf: false, jti: false },
 	},
 };

@@ -35,6 +35,6 @@ export function jwtFor(settings: SelfSignedSettings, bound: BoundRequest | undef
 }
 
 function boundRequestOf(requestOptions: IHttpRequestOptions): BoundRequest {
-	const { method, host, path } = readWireRequest(requestOptions);
-	return { method, host, path };
+	const { method, host, path, query } = readWireRequest(requestOptions);
+	return { method, host, path, query };
 }

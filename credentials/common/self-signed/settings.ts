@@ -38,7 +38,7 @@ export interface SelfSignedSettings {
 }
 
 export type BindToRequest = 'presetDefault' | Binding;
-const BIND_CHOICES: readonly BindToRequest[] = ['presetDefault', 'none', 'uri', 'uris'];
+const BIND_CHOICES: readonly BindToRequest[] = ['presetDefault', 'none', 'uri', 'uris', 'qsh'];
 const REUSE_CHOICES = ['newPerRequest', 'reuseUntilExpiry'] as const;
 const SEND_CHOICES = ['authorizationHeader', 'header', 'query'] as const;
 
@@ -51,7 +51,7 @@ const FIELDS = [
 /** Header names the credential sets from its own fields. */
 const RESERVED_HEADER = ['alg', 'kid'];
 /** Claims set by the fields, the time rules or Bind To Request. */
-const RESERVED_CLAIMS = ['nbf', 'uri', 'uris'];
+const RESERVED_CLAIMS = ['nbf', 'uri', 'uris', 'qsh'];
 
 /** Settings are read before every request: parsed once per distinct set of field values. */
 const parsedSettings = new ParsedCache<SelfSignedSettings>(128);
@@ -73,7 +73,7 @@ function parseSettings(credentials: IDataObject, digest: string): SelfSignedSett
 	const subject = readTextField('Subject', credentials.subject, false) || file?.subject || '';
 	const audience = readTextField('Audience', credentials.audience, false);
 	const binding = readBinding(preset, credentials.bindToRequest);
-	const claimInput: ClaimInput = { issuer, subject, audience, keyId, binding };
+	const claimInput: ClaimInput = { issuer, subject, audience, keyId, binding, basePath: basePathOf(file) };
 	const missing = preset.requires(claimInput);
 	if (missing.length > 0) throw new TokenAuthError('SETTINGS_INVALID', `${preset.label} needs ${missing.join(' and ')}`);
 
@@ -110,6 +110,7 @@ function checkKeyFileFits(presetId: PresetId, preset: Preset, file: KeyFileField
 		coinbase: ['coinbase', 'pem'],
 		ghostAdmin: ['ghost'],
 		googleServiceAccount: ['googleServiceAccount'],
+		atlassianConnect: ['atlassianInstallation'],
 	};
 	if (expected[presetId].includes(file.kind)) return;
 	const names = KEY_FILE_KIND_NAMES;
@@ -134,6 +135,12 @@ function readKey(presetId: PresetId, preset: Preset, credentials: IDataObject, f
 		checkHmacSecretLength('The Admin API key\'s secret', 'HS256', secret);
 		return { algorithm: 'HS256', secret, keyId: kid };
 	}
+	if (presetId === 'atlassianConnect') {
+		const secret = file?.secret;
+		if (secret === undefined) throw new TokenAuthError('SETTINGS_INVALID', 'Atlassian Connect needs Key File (the installation payload JSON, with key, sharedSecret and baseUrl)');
+		checkHmacSecretLength('The installation\'s sharedSecret', 'HS256', secret);
+		return { algorithm: 'HS256', secret, keyId: kid };
+	}
 	const chosen = presetId === 'custom' ? readChoice('Signing Algorithm', credentials.signingAlgorithm || 'ES256', JWS_ALGORITHMS) : undefined;
 	if (chosen !== undefined && isHmacAlgorithm(chosen)) {
 		const secret = Buffer.from(readSecretField('Secret', credentials.secret, true), 'utf8');
@@ -146,6 +153,22 @@ function readKey(presetId: PresetId, preset: Preset, credentials: IDataObject, f
 	const algorithm = chosen ?? algorithmForPreset(preset, privateKey);
 	checkAlgorithmFitsKey('the Private Key', algorithm as KeyAlgorithm, privateKey);
 	return { algorithm: algorithm as KeyAlgorithm, privateKey, keyId: kid };
+}
+
+/** The path of the product's base URL (Atlassian's baseUrl): '' when none or not a URL. */
+function basePathOf(file: KeyFileFields | undefined): string {
+	if (file?.baseUrl === undefined) return '';
+	const url = urlOrUndefined(file.baseUrl);
+	if (url === undefined) throw new TokenAuthError('SETTINGS_INVALID', 'Key File: the installation payload\'s baseUrl is not a URL: paste the whole JSON the installed lifecycle call received');
+	return url.pathname.replace(/\/+$/, '');
+}
+
+function urlOrUndefined(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
 }
 
 /** A preset's algorithm; where it offers several (Coinbase), the one that fits the key. */

@@ -1,5 +1,6 @@
 // The HTTP Request node (4.2) as the editor saves it for one signed call: method, query parameters
-// set in the UI, a JSON, form or raw body, Retry On Fail; what the signing lab checks byte by byte.
+// set in the UI, a JSON, form or raw body, Retry On Fail, Pagination; what the signing lab checks byte
+// by byte.
 import type { CredentialFixture } from './cli';
 import { httpWorkflow, type WorkflowFixture } from './workflows';
 
@@ -13,6 +14,8 @@ export interface SignedCall {
 	body?: SignedBody;
 	retry?: boolean;
 	items?: number;
+	/** The node's Pagination option: this many pages, each with `name` set to its number (1, 2, ...) in the query or the body. */
+	pages?: { count: number; name: string; in: 'qs' | 'body' };
 	/** The workflow's name (a generated one when absent). */
 	name?: string;
 }
@@ -38,5 +41,18 @@ export function signedWorkflow(call: SignedCall): WorkflowFixture {
 	}
 	if (body !== undefined && 'raw' in body) Object.assign(node.parameters, { sendBody: true, contentType: 'raw', rawContentType: body.contentType, body: body.raw });
 	if (call.retry === true) Object.assign(node, { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 });
+	if (call.pages !== undefined) node.parameters.options = { pagination: paginationOption(call.pages) };
 	return workflow;
+}
+
+/** "Update a Parameter in Each Request", as the editor saves it; the lab's answers are never empty, so the page limit ends it. */
+export function paginationOption(pages: NonNullable<SignedCall['pages']>): Record<string, unknown> {
+	return {
+		pagination: {
+			paginationMode: 'updateAParameterInEachRequest',
+			parameters: { parameters: [{ type: pages.in, name: pages.name, value: '={{ $pageCount + 1 }}' }] },
+			limitPagesFetched: true,
+			maxRequests: pages.count,
+		},
+	};
 }

@@ -81,7 +81,14 @@ describe('readKeyFile', () => {
 		expect(readKeyFile(JSON.stringify(json))).toEqual({ kind: 'coinbase', privateKey: json.privateKey, keyId });
 	});
 
+	it('an Atlassian Connect installation payload: the sharedSecret as the secret, the app key as issuer, baseUrl', () => {
+		// The JSON the installed lifecycle call receives (Connect's "Lifecycle" page), fields it has beyond these ignored.
+		const payload = { key: 'com.example.my-app', clientKey: 'a1b2c3', sharedSecret: 'the-shared-secret', baseUrl: 'https://example.atlassian.net/wiki', productType: 'confluence', eventType: 'installed' };
+		expect(readKeyFile(JSON.stringify(payload))).toEqual({ kind: 'atlassianInstallation', secret: Buffer.from('the-shared-secret'), issuer: 'com.example.my-app', baseUrl: 'https://example.atlassian.net/wiki' });
+	});
+
 	it.each([
+		['an Atlassian installation payload without sharedSecret', JSON.stringify({ key: 'app', clientKey: 'secret-material' }), 'Key File is an Atlassian Connect installation payload without sharedSecret'],
 		['a Google key without its key', JSON.stringify({ type: 'service_account', private_key_id: 'x', client_email: 'e' }), 'Key File is a Google service-account key without private_key: download a new JSON key'],
 		['a Zitadel service-account key without userId', JSON.stringify({ type: 'serviceaccount', keyId: '1', key: 'secret-material' }), 'Key File is a Zitadel service-account key without userId: download the key JSON again'],
 		['a Zitadel application key without key and clientId', JSON.stringify({ type: 'application', keyId: '1', appId: '2' }), 'Key File is a Zitadel application key without key, clientId'],

@@ -17,9 +17,9 @@ describe('Self-Signed JWT API declaration', () => {
 			['jwtReuse', 'JWT Reuse'], ['sendAs', 'Send Token As'], ['headerPrefix', 'Token Prefix'], ['headerName', 'Header Name'],
 			['queryParameterName', 'Query Parameter Name'], ['testUrl', 'Test URL'],
 		]);
-		expect(option('preset')).toEqual(['custom', 'appStoreConnect', 'coinbase', 'ghostAdmin', 'googleServiceAccount']);
+		expect(option('preset')).toEqual(['custom', 'appStoreConnect', 'atlassianConnect', 'coinbase', 'ghostAdmin', 'googleServiceAccount']);
 		expect(option('signingAlgorithm')).toEqual(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA']);
-		expect(option('bindToRequest')).toEqual(['presetDefault', 'none', 'uri', 'uris']);
+		expect(option('bindToRequest')).toEqual(['presetDefault', 'none', 'uri', 'uris', 'qsh']);
 		expect(option('jwtReuse')).toEqual(['newPerRequest', 'reuseUntilExpiry']);
 		expect(option('sendAs')).toEqual(['authorizationHeader', 'header', 'query']);
 	});

@@ -18,12 +18,12 @@ describe('jwtClaims', () => {
 
 	it('adds the binding claim when bound', () => {
 		const settings = readSelfSignedSettings({ ...hs256, bindToRequest: 'uri' });
-		expect(jwtClaims(settings, { method: 'DELETE', host: 'h:81', path: '/x' }, 1000)).toMatchObject({ uri: 'DELETE h:81/x' });
+		expect(jwtClaims(settings, { method: 'DELETE', host: 'h:81', path: '/x', query: '' }, 1000)).toMatchObject({ uri: 'DELETE h:81/x' });
 	});
 
 	it('Coinbase: nbf and no iat or jti, as its documentation shows', () => {
 		const settings = readSelfSignedSettings({ preset: 'coinbase', privateKey: p256Key.pkcs8, keyId: 'k' });
-		expect(Object.keys(jwtClaims(settings, { method: 'GET', host: 'h', path: '/' }, 1000)).sort()).toEqual(['exp', 'iss', 'nbf', 'sub', 'uri']);
+		expect(Object.keys(jwtClaims(settings, { method: 'GET', host: 'h', path: '/', query: '' }, 1000)).sort()).toEqual(['exp', 'iss', 'nbf', 'sub', 'uri']);
 	});
 });
 

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, not shipped: linted by eslint.tests.config.mjs */
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'crypto';
+import { createQueryStringHash, decodeSymmetric, fromMethodAndUrl, SymmetricAlgorithm } from 'atlassian-jwt';
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -10,7 +11,7 @@ import { p256Key, rsaKey } from '../assertion/test-keys';
 const NOW = 1_750_000_000;
 const clock = () => NOW * 1000 + 250;
 const at = { currentDate: new Date(NOW * 1000 + 1000) };
-const jwtOf = (fields: IDataObject, bound?: { method: string; host: string; path: string }) => jwtFor(readSelfSignedSettings(fields), bound, clock);
+const jwtOf = (fields: IDataObject, bound?: { method: string; host: string; path: string; query: string }) => jwtFor(readSelfSignedSettings(fields), bound, clock);
 
 describe('App Store Connect', () => {
 	// https://developer.apple.com/documentation/appstoreconnectapi/generating-tokens-for-api-requests
@@ -34,7 +35,7 @@ describe('Coinbase Developer Platform', () => {
 	// https://docs.cdp.coinbase.com/get-started/authentication/jwt-authentication: payload {sub: key name,
 	// iss: "cdp", nbf, exp: +120, uri}; header {kid: key name, nonce}; ECDSA keys sign ES256.
 	const keyName = 'organizations/0b4e8c2f-1f6e-4d2c-9a61-7d1ab1a0c3f2/apiKeys/5a5f3a7e-8f61-4b7e-9d0a-2c1f4e6b8a90';
-	const request = { method: 'GET', host: 'api.coinbase.com', path: '/api/v3/brokerage/accounts' };
+	const request = { method: 'GET', host: 'api.coinbase.com', path: '/api/v3/brokerage/accounts', query: '' };
 
 	it('ECDSA key JSON: ES256, the documented claims, a fresh 32-hex nonce in the header per JWT', async () => {
 		const file = JSON.stringify({ name: keyName, privateKey: p256Key.traditional });
@@ -51,7 +52,7 @@ describe('Coinbase Developer Platform', () => {
 		const { d, x } = pair.privateKey.export({ format: 'jwk' });
 		const raw = Buffer.concat([Buffer.from(d as string, 'base64url'), Buffer.from(x as string, 'base64url')]).toString('base64');
 		const file = JSON.stringify({ id: '60f8fbe5-b356-4451-a3c9-ae2a90685cc0', privateKey: raw });
-		const jwt = jwtOf({ preset: 'coinbase', privateKeyFile: file, bindToRequest: 'uris' }, { method: 'POST', host: 'api.cdp.coinbase.com', path: '/platform/v2/evm/accounts' });
+		const jwt = jwtOf({ preset: 'coinbase', privateKeyFile: file, bindToRequest: 'uris' }, { method: 'POST', host: 'api.cdp.coinbase.com', path: '/platform/v2/evm/accounts', query: '' });
 		const { protectedHeader, payload } = await jwtVerify(jwt, pair.publicKey, { ...at, algorithms: ['EdDSA'] });
 		expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: '60f8fbe5-b356-4451-a3c9-ae2a90685cc0' });
 		expect(payload).toEqual({
@@ -98,6 +99,30 @@ describe('Google self-signed JWT', () => {
 			.sign(createPrivateKey(rsaKey.pkcs8));
 		expect(jwt).toBe(expected);
 		await jwtVerify(jwt, createPublicKey(rsaKey.publicPem), at);
+	});
+});
+
+describe('Atlassian Connect', () => {
+	// https://developer.atlassian.com/cloud/jira/platform/understanding-jwt-for-connect-apps/: HS256 with the
+	// installation's sharedSecret, iss = the app key, iat, exp, qsh; "Authorization: JWT <token>".
+	// Checked with Atlassian's own library (atlassian-jwt): its decodeSymmetric verifies, its createQueryStringHash gives the qsh.
+	const sharedSecret = 'Zq3tK9vX2mB7nR4wY8pL1sD6fG0hJ5cA-shared-secret-of-the-installation';
+	const installation = JSON.stringify({ key: 'com.example.my-app', clientKey: 'a1b2c3', sharedSecret, baseUrl: 'https://example.atlassian.net/wiki', productType: 'confluence' });
+	const request = { method: 'GET', host: 'example.atlassian.net', path: '/wiki/rest/api/content', query: 'spaceKey=DEV&expand=body.storage&expand=version' };
+
+	it('the installation payload as Key File: verified by atlassian-jwt, qsh of the request relative to /wiki', () => {
+		const jwt = jwtOf({ preset: 'atlassianConnect', privateKeyFile: installation }, request);
+		const payload = decodeSymmetric(jwt, sharedSecret, SymmetricAlgorithm.HS256);
+		const qsh = createQueryStringHash(fromMethodAndUrl('GET', 'https://example.atlassian.net/wiki/rest/api/content?spaceKey=DEV&expand=body.storage&expand=version'), false, 'https://example.atlassian.net/wiki');
+		expect(payload).toEqual({ iss: 'com.example.my-app', iat: NOW, exp: NOW + 180, qsh });
+		expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'HS256', typ: 'JWT' });
+	});
+
+	it('a new JWT for each request: another query, another qsh', () => {
+		const first = decodeSymmetric(jwtOf({ preset: 'atlassianConnect', privateKeyFile: installation }, request), sharedSecret, SymmetricAlgorithm.HS256);
+		const second = decodeSymmetric(jwtOf({ preset: 'atlassianConnect', privateKeyFile: installation }, { ...request, query: 'spaceKey=OPS' }), sharedSecret, SymmetricAlgorithm.HS256);
+		expect(second.qsh).not.toBe(first.qsh);
+		expect(readSelfSignedSettings({ preset: 'atlassianConnect', privateKeyFile: installation }).placement).toEqual({ sendAs: 'header', headerName: 'Authorization', prefix: 'JWT ' });
 	});
 });
 

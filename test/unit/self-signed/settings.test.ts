@@ -89,7 +89,13 @@ describe('readSelfSignedSettings', () => {
 		['Coinbase unbound', { preset: 'coinbase', privateKey: p256Key.pkcs8, keyId: 'k', bindToRequest: 'none' }, 'Bind To Request: Coinbase Developer Platform needs each JWT bound to its request'],
 		['Coinbase reused', { preset: 'coinbase', privateKey: p256Key.pkcs8, keyId: 'k', jwtReuse: 'reuseUntilExpiry' }, 'JWT Reuse: Coinbase Developer Platform wants a new JWT for every request'],
 		['a bound JWT reused', { signingAlgorithm: 'HS256', secret: SECRET_32, bindToRequest: 'uri', jwtReuse: 'reuseUntilExpiry' }, 'JWT Reuse cannot reuse a JWT bound to its request'],
-		['an unknown preset', { preset: 'atlassian' }, 'Preset must be one of custom, appStoreConnect, coinbase, ghostAdmin, googleServiceAccount, not atlassian'],
+		['an unknown preset', { preset: 'atlassian' }, 'Preset must be one of custom, appStoreConnect, coinbase, ghostAdmin, googleServiceAccount, atlassianConnect, not atlassian'],
+		['Atlassian Connect without its installation payload', { preset: 'atlassianConnect', issuer: 'my-app' }, 'Atlassian Connect needs Key File (the installation payload JSON, with key, sharedSecret and baseUrl)'],
+		['Atlassian Connect, a payload without sharedSecret', { preset: 'atlassianConnect', privateKeyFile: '{"key": "my-app", "clientKey": "c"}' }, 'Key File is an Atlassian Connect installation payload without sharedSecret'],
+		['Atlassian Connect, a short sharedSecret', { preset: 'atlassianConnect', privateKeyFile: '{"key": "my-app", "sharedSecret": "abcd"}' }, "The installation's sharedSecret is 4 bytes long; HS256 needs at least 32 bytes"],
+		['Atlassian Connect, a baseUrl that is no URL', { preset: 'atlassianConnect', privateKeyFile: `{"key": "a", "sharedSecret": "${'ab'.repeat(32)}", "baseUrl": "wiki"}` }, "the installation payload's baseUrl is not a URL"],
+		['Atlassian Connect unbound', { preset: 'atlassianConnect', privateKeyFile: `{"key": "a", "sharedSecret": "${'ab'.repeat(32)}"}`, bindToRequest: 'none' }, 'Bind To Request: Atlassian Connect needs each JWT bound to its request'],
+		['Atlassian Connect with a PEM key', { preset: 'atlassianConnect', privateKeyFile: p256Key.pkcs8 }, 'Key File holds a PEM private key, but the Preset is Atlassian Connect, which reads an Atlassian Connect installation payload'],
 		['an empty query parameter name', { signingAlgorithm: 'HS256', secret: SECRET_32, sendAs: 'query', queryParameterName: ' ' }, 'Query Parameter Name is empty'],
 	])('refuses %s before anything is sent, without the secret', (_name, fields, message) => {
 		const text = messageOf(fields);
