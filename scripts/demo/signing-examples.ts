@@ -7,12 +7,12 @@
 // for temporary keys once per lifetime, and every request is signed with those.
 import type { SelfSignedJwtLab } from '../../test/servers/self-signed-jwt-lab';
 import { SIGNING_LAB_KEYS, type SigningLab } from '../../test/servers/signing-lab';
-import { STS_LAB_KEYS, STS_LAB_ROLE, type StsLab } from '../../test/servers/sts-lab';
+import type { StsLab } from '../../test/servers/sts-lab';
 import { selfSignedFields } from '../../test/support/self-signed-fields';
 import type { Execution } from '../../test/e2e/harness/cli';
 import { nodeItems } from '../../test/e2e/harness/cli';
 import { signedWorkflow } from '../../test/e2e/harness/signed-workflow';
-import { selfSignedCredential, signingCredential } from '../../test/e2e/harness/signing-credentials';
+import { selfSignedCredential, signingCredential, stsLabAssumeRoleFields } from '../../test/e2e/harness/signing-credentials';
 import { HTTP_NODE } from '../../test/e2e/harness/workflows';
 import { DEMO_ITEMS, type Example, type RunCounts } from './examples';
 import type { ProofSeen } from './fresh-proofs';
@@ -34,10 +34,7 @@ export function buildSigningExamples({ signing, selfSignedJwt, sts }: SigningLab
 	};
 	const coinbase = { ...selfSignedCredential(selfSignedFields(selfSignedJwt).coinbase), name: 'Demo Self-Signed JWT (Coinbase)' };
 	const assumeRole = {
-		...signingCredential('awsSigV4AssumeRoleApi', {
-			...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, externalId: 'demo-external-id', sessionName: 'n8n-demo', durationSeconds: 900, stsEndpoint: sts.stsUrl,
-			region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed',
-		}),
+		...signingCredential('awsSigV4AssumeRoleApi', stsLabAssumeRoleFields(sts.stsUrl, { externalId: 'demo-external-id', sessionName: 'n8n-demo' })),
 		name: 'Demo AWS Signature V4 (Assume Role)',
 	};
 	const signingRun = (scheme: string) => () => {

@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // `npm run screenshots`: pictures for the README, taken in real n8n (2.41.1) with Debian's
 // chromium: each credential type's form in the editor (the signing types with a preset, DPoP on
-// Client Credentials), a credential chosen in the HTTP Request node, and a successful run. Written to docs/screenshots/; the README shows them.
+// Client Credentials), a credential chosen in the HTTP Request node, and a successful run. Written
+// to docs/screenshots/; the README shows them.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -10,7 +11,7 @@ import { CredentialFixture } from '../e2e/harness/cli';
 import { currentLine, repoRoot } from '../e2e/harness/line';
 import { basicToBearerCredential, bearerTokenCredential, labIssuedToken, passwordGrantCredential, tokenLoginCredential } from '../e2e/harness/lab-credentials';
 import { clientCredentialsCredential, jwtBearerCredential } from '../e2e/harness/machine-credentials';
-import { selfSignedCredential, signingCredential } from '../e2e/harness/signing-credentials';
+import { selfSignedCredential, signingCredential, stsLabAssumeRoleFields } from '../e2e/harness/signing-credentials';
 import { N8nServer } from '../e2e/harness/n8n-server';
 import { HTTP_NODE, httpWorkflow } from '../e2e/harness/workflows';
 import { startBasicEmulator } from '../servers/basic-emulator';
@@ -20,7 +21,7 @@ import { startLoginLab } from '../servers/login-lab';
 import { startOidcLab } from '../servers/oidc-lab';
 import { startSelfSignedJwtLab } from '../servers/self-signed-jwt-lab';
 import { startSigningLab, SIGNING_LAB_KEYS } from '../servers/signing-lab';
-import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab } from '../servers/sts-lab';
+import { startStsLab } from '../servers/sts-lab';
 import { startTokenLab } from '../servers/token-lab';
 import { selfSignedFields } from '../support/self-signed-fields';
 import { openEditorBrowser, signInToEditor } from './editor-browser';
@@ -92,10 +93,7 @@ async function main(): Promise<void> {
 		{
 			file: 'credential-aws-sigv4-assume-role.png',
 			fixture: {
-				...signingCredential('awsSigV4AssumeRoleApi', {
-					...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, externalId: 'my-external-id', sessionName: 'n8n', durationSeconds: 3600, stsEndpoint: sts.stsUrl,
-					region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed',
-				}),
+				...signingCredential('awsSigV4AssumeRoleApi', stsLabAssumeRoleFields(sts.stsUrl, { externalId: 'my-external-id', sessionName: 'n8n', durationSeconds: 3600 })),
 				name: 'API Gateway via Assume Role (AWS Signature V4)',
 			},
 		},

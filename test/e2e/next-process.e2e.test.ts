@@ -15,7 +15,7 @@ import { errorText, nodeItems, type Execution } from './harness/cli';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { clientCredentialsCredential } from './harness/machine-credentials';
 import { signedWorkflow } from './harness/signed-workflow';
-import { signingCredential } from './harness/signing-credentials';
+import { signingCredential, stsLabAssumeRoleFields } from './harness/signing-credentials';
 import { N8N_START_TIMEOUT_MS, useN8nSpec } from './harness/spec-setup';
 import { flow, HTTP_NODE, itemUrl, type WorkflowFixture } from './harness/workflows';
 
@@ -46,10 +46,7 @@ describe('Stored in a credential by one n8n process, used by the next', () => {
 				privateKeyJwt: clientCredentialsCredential(oidc, 'rsa'),
 				// DPoP with a key the credential generates and keeps with its token (its own client).
 				dpop: clientCredentialsCredential(oidc, 'ec384', { proofOfPossession: 'dpop', dpopKey: 'generated', dpopPrivateKey: '' }),
-				assumeRole: signingCredential('awsSigV4AssumeRoleApi', {
-					...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, externalId: 'e2e-external-id', sessionName: 'n8n-e2e', durationSeconds: 900, stsEndpoint: sts.stsUrl,
-					region: 'eu-west-1', service: 'execute-api', payloadSigning: 'signed',
-				}),
+				assumeRole: signingCredential('awsSigV4AssumeRoleApi', stsLabAssumeRoleFields(sts.stsUrl, { externalId: 'e2e-external-id', sessionName: 'n8n-e2e' })),
 			};
 			const labOf: Record<string, TokenLab> = { bearer, bearerExpiring, grant, grantRotating };
 			for (const [key, lab] of Object.entries(labOf)) flows[key] = flow(credentials[key as keyof typeof credentials], itemUrl(lab.apiUrl));

@@ -5,12 +5,12 @@
 // OAuth2 Client Credentials (Private Key JWT, and with DPoP) against oidc-provider
 // (test/servers/oidc-lab.ts), and AWS Signature V4 (Assume Role) against the STS lab (test/servers/sts-lab.ts).
 import { startOidcLab, type OidcLab } from '../servers/oidc-lab';
-import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab, type StsLab } from '../servers/sts-lab';
+import { STS_LAB_KEYS, startStsLab, type StsLab } from '../servers/sts-lab';
 import { startTokenLab, TokenLab } from '../servers/token-lab';
 import { sleep } from '../support/sleep';
 import { basicToBearerCredential, passwordGrantCredential } from './harness/lab-credentials';
 import { clientCredentialsCredential, keyChunks } from './harness/machine-credentials';
-import { signingCredential } from './harness/signing-credentials';
+import { signingCredential, stsLabAssumeRoleFields } from './harness/signing-credentials';
 import { tokenLogLines, type TokenLogLine } from './harness/token-log';
 import { QueueCluster } from './queue/cluster';
 import { runLoad, type LoadResult } from './queue/load';
@@ -70,9 +70,7 @@ interface AssumeRoleFlow {
 async function assumeRoleFlow(): Promise<AssumeRoleFlow> {
 	const lab = await startStsLab();
 	lab.lifetimeSeconds = LIFETIME_S;
-	const credential = signingCredential('awsSigV4AssumeRoleApi', {
-		...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, sessionName: 'n8n-queue', durationSeconds: 900, stsEndpoint: lab.stsUrl, region: 'eu-west-1', service: 'execute-api',
-	});
+	const credential = signingCredential('awsSigV4AssumeRoleApi', stsLabAssumeRoleFields(lab.stsUrl, { sessionName: 'n8n-queue' }));
 	const flow = webhookWorkflow({ name: `assume role ${credential.type}`, url: `${lab.apiUrl}/items`, credentialType: credential.type, credentialId: credential.id, credentialName: credential.name });
 	return { lab, credential, flow };
 }

@@ -2,7 +2,8 @@
 // Test URL gets a signed GET, which the signing lab checks from the raw bytes it received. The
 // AWS Signature V4 (Assume Role) API's Test makes the AssumeRole call, checked by the STS lab.
 import { SIGNING_LAB_KEYS, startSigningLab } from '../servers/signing-lab';
-import { STS_LAB_KEYS, STS_LAB_ROLE, startStsLab } from '../servers/sts-lab';
+import { STS_LAB_KEYS, startStsLab } from '../servers/sts-lab';
+import { stsLabAssumeRoleFields } from './harness/signing-credentials';
 import { useN8nSpec } from './harness/spec-setup';
 
 describe('credential test of the signing types (POST /rest/credentials/test)', () => {
@@ -40,7 +41,7 @@ describe('credential test of the signing types (POST /rest/credentials/test)', (
 	});
 
 	it('AWS Signature V4 (Assume Role) API: the Test makes the signed AssumeRole call; a denied role fails it without a secret', async () => {
-		const fields = { ...STS_LAB_KEYS, roleArn: STS_LAB_ROLE, sessionName: 'n8n-test', durationSeconds: 900, stsEndpoint: sts.stsUrl, region: 'eu-west-1', service: 'execute-api' };
+		const fields = stsLabAssumeRoleFields(sts.stsUrl, { sessionName: 'n8n-test' });
 		expect(await saveAndTest('awsSigV4AssumeRoleApi', fields)).toEqual(expect.objectContaining({ status: 'OK' }));
 		// n8n's Test runs the hook (one AssumeRole call) before the Test request, itself the AssumeRole call.
 		const tested = sts.stsCalls.splice(0);

@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
 
+import { decodeQueryComponent, encodeRfc3986 } from '../wire';
+
 /** What Atlassian's query string hash covers of a request, as it goes on the wire. */
 export interface HashedRequest {
 	/** Upper case. */
@@ -37,33 +39,20 @@ function canonicalPath(path: string, basePath: string): string {
 
 function canonicalQuery(query: string): string {
 	const values = new Map<string, string[]>();
-	for (const pair of query === '' ? [] : query.split('&')) {
+	for (const pair of query.split('&')) {
 		if (pair === '') continue;
 		const at = pair.indexOf('=');
-		const name = encodeRfc3986(decodeQueryPart(at === -1 ? pair : pair.slice(0, at)));
+		const name = encodeRfc3986(decodeQueryComponent(at === -1 ? pair : pair.slice(0, at)));
 		if (name === 'jwt') continue;
-		const value = encodeRfc3986(decodeQueryPart(at === -1 ? '' : pair.slice(at + 1)));
-		values.set(name, [...(values.get(name) ?? []), value]);
+		const value = encodeRfc3986(decodeQueryComponent(at === -1 ? '' : pair.slice(at + 1)));
+		const named = values.get(name);
+		if (named === undefined) values.set(name, [value]);
+		else named.push(value);
 	}
 	return [...values.keys()]
 		.sort(byCodeUnit)
 		.map((name) => `${name}=${values.get(name)!.sort(byCodeUnit).join(',')}`)
 		.join('&');
-}
-
-/** A query part as the server reads it: `+` is a space, percent-escapes decoded (a malformed one kept as text). */
-function decodeQueryPart(text: string): string {
-	const spaced = text.replace(/\+/g, ' ');
-	try {
-		return decodeURIComponent(spaced);
-	} catch {
-		return spaced;
-	}
-}
-
-/** RFC 3986: everything but ALPHA, DIGIT, `-`, `.`, `_`, `~` percent-encoded, in upper case. */
-function encodeRfc3986(text: string): string {
-	return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function byCodeUnit(a: string, b: string): number {

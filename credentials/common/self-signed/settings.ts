@@ -126,19 +126,20 @@ function readBinding(preset: Preset, value: unknown): Binding {
 	return binding;
 }
 
+/** Presets whose HS256 secret only the Key File holds: what to paste, and what the secret is called in messages. */
+const KEY_FILE_SECRETS: Partial<Record<PresetId, { keyFile: string; secret: string }>> = {
+	ghostAdmin: { keyFile: 'Key File (the Admin API key, id:secret)', secret: 'The Admin API key\'s secret' },
+	atlassianConnect: { keyFile: 'Key File (the installation payload JSON, with key, sharedSecret and baseUrl)', secret: 'The installation\'s sharedSecret' },
+};
+
 /** The signing key: the Secret (HMAC) or the Private Key, from the field or the key file, checked against the algorithm. */
 function readKey(presetId: PresetId, preset: Preset, credentials: IDataObject, file: KeyFileFields | undefined, keyId: string): AssertionKey {
 	const kid = keyId === '' ? undefined : keyId;
-	if (presetId === 'ghostAdmin') {
+	const fileSecret = KEY_FILE_SECRETS[presetId];
+	if (fileSecret !== undefined) {
 		const secret = file?.secret;
-		if (secret === undefined) throw new TokenAuthError('SETTINGS_INVALID', 'Ghost Admin API needs Key File (the Admin API key, id:secret)');
-		checkHmacSecretLength('The Admin API key\'s secret', 'HS256', secret);
-		return { algorithm: 'HS256', secret, keyId: kid };
-	}
-	if (presetId === 'atlassianConnect') {
-		const secret = file?.secret;
-		if (secret === undefined) throw new TokenAuthError('SETTINGS_INVALID', 'Atlassian Connect needs Key File (the installation payload JSON, with key, sharedSecret and baseUrl)');
-		checkHmacSecretLength('The installation\'s sharedSecret', 'HS256', secret);
+		if (secret === undefined) throw new TokenAuthError('SETTINGS_INVALID', `${preset.label} needs ${fileSecret.keyFile}`);
+		checkHmacSecretLength(fileSecret.secret, 'HS256', secret);
 		return { algorithm: 'HS256', secret, keyId: kid };
 	}
 	const chosen = presetId === 'custom' ? readChoice('Signing Algorithm', credentials.signingAlgorithm || 'ES256', JWS_ALGORITHMS) : undefined;
@@ -155,7 +156,7 @@ function readKey(presetId: PresetId, preset: Preset, credentials: IDataObject, f
 	return { algorithm: algorithm as KeyAlgorithm, privateKey, keyId: kid };
 }
 
-/** The path of the product's base URL (Atlassian's baseUrl): '' when none or not a URL. */
+/** The path of the product's base URL (Atlassian's baseUrl), '' when the file has none; a baseUrl that is not a URL is refused. */
 function basePathOf(file: KeyFileFields | undefined): string {
 	if (file?.baseUrl === undefined) return '';
 	const url = urlOrUndefined(file.baseUrl);
