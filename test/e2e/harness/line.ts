@@ -62,8 +62,15 @@ export function currentLine(): N8nLine {
 			version,
 			nodeBin: process.env.E2E_NODE20 ?? process.execPath,
 			n8nBin: join(cache, `n8n-${version}/node_modules/n8n/bin/n8n`),
-			// isolated-vm ships no Node 20 build for this line.
-			env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+			env: {
+				// isolated-vm ships no Node 20 build for this line.
+				N8N_EXPRESSION_ENGINE: 'legacy',
+				// 1.x's default SQLite driver shares one connection between transactions: two at once
+				// (two jest workers saving credentials on the shared n8n) broke it for good ("no such
+				// savepoint: typeorm_1", then every write "near \"-\": syntax error"; seen on a fast
+				// machine, 2026-12-06). 1.x deprecates running without a pool; 2.x pools 3 by default.
+				DB_SQLITE_POOL_SIZE: '3',
+			},
 		};
 	}
 	throw new Error(`N8N_LINE must be 1 or 2, got ${line}`);
