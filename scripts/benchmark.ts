@@ -5,6 +5,10 @@
 // runs on a server that verifies each call (scripts/benchmark-cases.ts), and its ratio is to Header
 // Auth on that same server; a run where the server accepted fewer calls than items stops the script.
 //   scripts/benchmark.sh [--items=1000] [--runs=3] [--only=client-credentials|per-request]   (N8N_LINE=1 for n8n 1.123.81 on Node 20)
+//   --servers-apart: n8n on core 0, this script and its servers on core 1 (taskset), so that the
+//   servers' checks (a signature recomputed, a proof verified) take none of n8n's CPU, as an API on
+//   another machine would not; without it they share both cores with n8n.
+import { execFileSync } from 'child_process';
 import { startOidcLab } from '../test/servers/oidc-lab';
 import { startSelfSignedJwtLab } from '../test/servers/self-signed-jwt-lab';
 import { startSigningLab } from '../test/servers/signing-lab';
@@ -22,6 +26,7 @@ const ITEMS = arg('items', 1000);
 const RUNS = arg('runs', 3);
 /** --only=client-credentials or --only=per-request: that group's cases and their Header Auth baselines. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1] as CaseGroup | undefined;
+const SERVERS_APART = process.argv.includes('--servers-apart');
 
 interface Sample {
 	nodeMs: number;
@@ -32,8 +37,11 @@ interface Sample {
 }
 
 async function main(): Promise<void> {
+	// Before the servers start: every thread of this process, and those it starts, on core 1.
+	if (SERVERS_APART) execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 	const servers = { lab: await startTokenLab(), oidc: await startOidcLab(), selfSigned: await startSelfSignedJwtLab(), signing: await startSigningLab() };
 	const n8n = createInstance('benchmark');
+	if (SERVERS_APART) n8n.cli.launcher = ['taskset', '-c', '0'];
 	const cases = await benchmarkCases(servers);
 	const selected = cases.filter((c) => ONLY === undefined || c.groups.includes(ONLY));
 	if (selected.length === 0) throw new Error(`--only=${ONLY}: no such group`);
@@ -45,7 +53,10 @@ async function main(): Promise<void> {
 	);
 	await n8n.cli.importCredentials(selected.map((c) => c.credential));
 	await n8n.cli.importWorkflow([...flows.values()]);
-	console.log(`n8n ${n8n.cli.line.version}, ${ITEMS} items per execution, ${RUNS} executions per credential (the first one cold)`);
+	console.log(
+		`n8n ${n8n.cli.line.version}, ${ITEMS} items per execution, ${RUNS} executions per credential (the first one cold)` +
+			(SERVERS_APART ? '; n8n on core 0, the servers on core 1' : ''),
+	);
 
 	const samples = new Map<Case, Sample[]>(selected.map((c) => [c, []]));
 	for (let run = 0; run < RUNS; run++) {

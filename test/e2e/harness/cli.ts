@@ -56,6 +56,8 @@ export class N8nCli {
 
 	/** How long one `n8n execute` may take before it is stopped. */
 	executeTimeoutMs = 180_000;
+	/** A command every n8n process runs under unless `run` is given one (the benchmark's `taskset -c 0`). */
+	launcher: string[] = [];
 
 	constructor(
 		readonly line: N8nLine,
@@ -70,7 +72,7 @@ export class N8nCli {
 		args: string[],
 		timeoutMs = 180_000,
 		extraEnv: Record<string, string> = {},
-		launcher: string[] = [],
+		launcher: string[] = this.launcher,
 		/** Stops the process this long after it printed the execution JSON, if it has not exited. */
 		stopAfterOutputMs?: number,
 	): Promise<ProcessResult> {
