@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, not shipped: linted by eslint.tests.config.mjs */
 // Benchmark (not a test): the HTTP Request node over 1000 items against the local API (token lab)
 // with each exchanging credential of the package and, in the same run, with n8n's built-in Header
 // Auth on a static token. Prints token calls, wall time and the ratio to Header Auth. Every case
@@ -31,6 +31,10 @@ const SERVERS_APART = process.argv.includes('--servers-apart');
 interface Sample {
 	nodeMs: number;
 	wallMs: number;
+	/** CPU time this process (the local servers) used during the run. */
+	serversCpuMs: number;
+	/** CPU time of the `n8n execute` process, its boot included. */
+	n8nCpuMs: number;
 	tokenCalls: number;
 	accepted: number;
 	distinctProofs?: number;
@@ -41,7 +45,8 @@ async function main(): Promise<void> {
 	if (SERVERS_APART) execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 	const servers = { lab: await startTokenLab(), oidc: await startOidcLab(), selfSigned: await startSelfSignedJwtLab(), signing: await startSigningLab() };
 	const n8n = createInstance('benchmark');
-	if (SERVERS_APART) n8n.cli.launcher = ['taskset', '-c', '0'];
+	// GNU time reports the n8n process's CPU (boot included): what the credential costs n8n itself.
+	n8n.cli.launcher = [...(SERVERS_APART ? ['taskset', '-c', '0'] : []), '/usr/bin/time', '-f', 'n8n-cpu-s=%U+%S'];
 	const cases = await benchmarkCases(servers);
 	const selected = cases.filter((c) => ONLY === undefined || c.groups.includes(ONLY));
 	if (selected.length === 0) throw new Error(`--only=${ONLY}: no such group`);
@@ -63,11 +68,22 @@ async function main(): Promise<void> {
 		// Interleaved, so that machine load hits every credential alike.
 		for (const c of selected) {
 			resetServers(servers);
+			// This process is the servers: its CPU in a run is theirs, plus reading n8n's output (alike for every case).
+			const serversBefore = process.cpuUsage();
 			const result = await n8n.cli.execute(flows.get(c)!.id);
+			const serversCpu = process.cpuUsage(serversBefore);
 			if (!result.ok) throw new Error(`${c.label} failed: ${result.stdout.slice(-2000)}`);
-			const sample = { nodeMs: httpNodeMs(result), wallMs: result.ms, tokenCalls: c.tokenCalls(), accepted: c.accepted(), distinctProofs: c.distinctProofs?.() };
+			const sample = {
+				nodeMs: httpNodeMs(result),
+				wallMs: result.ms,
+				serversCpuMs: Math.round((serversCpu.user + serversCpu.system) / 1000),
+				n8nCpuMs: n8nCpuMs(result.stderr),
+				tokenCalls: c.tokenCalls(),
+				accepted: c.accepted(),
+				distinctProofs: c.distinctProofs?.(),
+			};
 			console.log(
-				`  run ${run + 1} ${c.label}: HTTP node ${sample.nodeMs} ms, token calls ${sample.tokenCalls}, API accepted ${sample.accepted}` +
+				`  run ${run + 1} ${c.label}: HTTP node ${sample.nodeMs} ms, n8n's CPU ${sample.n8nCpuMs} ms, servers' CPU ${sample.serversCpuMs} ms, token calls ${sample.tokenCalls}, API accepted ${sample.accepted}` +
 					(sample.distinctProofs === undefined ? '' : `, distinct proofs ${sample.distinctProofs}`),
 			);
 			// A run that measured refusals (or reused proofs) measured something else: stop.
@@ -78,9 +94,9 @@ async function main(): Promise<void> {
 	}
 
 	console.log(
-		'\n| Credential | token calls (cold run / each warm run) | API calls accepted per run | distinct proofs per run | HTTP Request node, median ms | `n8n execute` wall, median s | ratio to Header Auth |',
+		'\n| Credential | token calls (cold run / each warm run) | API calls accepted per run | distinct proofs per run | HTTP Request node, median ms | `n8n execute` wall, median s | n8n\'s CPU per run, median ms | servers\' CPU per run, median ms | ratio to Header Auth |',
 	);
-	console.log('|---|---|---|---|---|---|---|');
+	console.log('|---|---|---|---|---|---|---|---|---|');
 	for (const c of selected) {
 		const s = samples.get(c)!;
 		const base = median(samples.get(c.baseline ?? c)!.map((x) => x.nodeMs));
@@ -89,12 +105,19 @@ async function main(): Promise<void> {
 		const proofs = c.distinctProofs === undefined ? '-' : Math.min(...s.map((x) => x.distinctProofs ?? 0));
 		console.log(
 			`| ${c.label} | ${s[0].tokenCalls} / ${warm.length ? Math.max(...warm) : '-'} | ${Math.min(...s.map((x) => x.accepted))} | ${proofs} | ${nodeMs} | ` +
-				`${(median(s.map((x) => x.wallMs)) / 1000).toFixed(1)} | ${(nodeMs / base).toFixed(2)} |`,
+				`${(median(s.map((x) => x.wallMs)) / 1000).toFixed(1)} | ${median(s.map((x) => x.n8nCpuMs))} | ${median(s.map((x) => x.serversCpuMs))} | ${(nodeMs / base).toFixed(2)} |`,
 		);
 	}
 	console.log(`\nSingle runs (ms, HTTP Request node): ${selected.map((c) => `${c.label} ${samples.get(c)!.map((x) => x.nodeMs).join(', ')}`).join('; ')}`);
 	await Promise.all([servers.lab.close(), servers.oidc.close(), servers.selfSigned.close(), servers.signing.close()]);
 	n8n.cleanup();
+}
+
+/** The n8n process's user + system CPU, as GNU time printed it (`n8n-cpu-s=1.23+0.45`). */
+function n8nCpuMs(stderr: string): number {
+	const found = /n8n-cpu-s=([\d.]+)\+([\d.]+)/.exec(stderr);
+	if (!found) throw new Error(`GNU time printed no CPU figure: ${stderr.slice(-500)}`);
+	return Math.round((Number(found[1]) + Number(found[2])) * 1000);
 }
 
 /** Time n8n recorded for the HTTP Request node in this execution. */

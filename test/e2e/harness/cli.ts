@@ -2,7 +2,7 @@
 // The n8n command line on one user folder: import credentials and workflows, execute a workflow,
 // each a new n8n process (a whole boot).
 import { spawn } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { n8nEnv } from './env';
@@ -80,29 +80,40 @@ export class N8nCli {
 		const brokerPort = await freePort();
 		const started = Date.now();
 		const [command, ...commandArgs] = [...launcher, this.line.nodeBin, this.line.n8nBin, ...args];
-		return await new Promise((resolveRun, reject) => {
+		// n8n's stdout goes to a file, not a pipe: n8n ends with process.exit(), which dropped the
+		// unwritten rest of a large execution JSON still queued for a full pipe (seen with 1000 items:
+		// exit code 0, the JSON cut at item 696). Writes to a file are synchronous in Node.
+		const outputDir = mkdtempSync(join(tmpdir(), 'n8n-stdout-'));
+		const outputFile = join(outputDir, 'stdout');
+		const output = openSync(outputFile, 'w');
+		const stdoutNow = () => readFileSync(outputFile, 'utf8');
+		return await new Promise<ProcessResult>((resolveRun, reject) => {
 			const child = spawn(command, commandArgs, {
 				env: n8nEnv(this.line, this.userFolder, { ...this.extraEnv, ...extraEnv, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
-				stdio: ['ignore', 'pipe', 'pipe'],
+				stdio: ['ignore', output, 'pipe'],
 			});
-			let stdout = '';
+			closeSync(output); // the child holds its own copy
 			let stderr = '';
 			let stopping: NodeJS.Timeout | undefined;
-			child.stdout.on('data', (chunk: Buffer) => {
-				stdout += chunk.toString();
-				if (stopAfterOutputMs !== undefined && stopping === undefined && parseExecutionJson(stdout) !== undefined) {
-					stopping = setTimeout(() => child.kill('SIGKILL'), stopAfterOutputMs);
-				}
-			});
-			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			// For settings under which n8n does not exit by itself: watch the file for the execution JSON.
+			const watching =
+				stopAfterOutputMs === undefined
+					? undefined
+					: setInterval(() => {
+							if (stopping === undefined && parseExecutionJson(stdoutNow()) !== undefined) {
+								stopping = setTimeout(() => child.kill('SIGKILL'), stopAfterOutputMs);
+							}
+						}, 250);
+			child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('error', reject);
 			child.on('close', (code, signal) => {
 				clearTimeout(timer);
+				if (watching !== undefined) clearInterval(watching);
 				if (stopping !== undefined) clearTimeout(stopping);
-				resolveRun({ code, signal, stdout, stderr, ms: Date.now() - started });
+				resolveRun({ code, signal, stdout: stdoutNow(), stderr, ms: Date.now() - started });
 			});
-		});
+		}).finally(() => rmSync(outputDir, { recursive: true, force: true }));
 	}
 
 	private async runOrThrow(args: string[]): Promise<ProcessResult> {
@@ -128,7 +139,7 @@ export class N8nCli {
 	 * `stopAfterOutputMs`: for n8n settings under which `execute` does not exit by itself.
 	 */
 	async execute(workflowId: string, stopAfterOutputMs?: number): Promise<Execution> {
-		const result = await this.run(['execute', `--id=${this.savedWorkflowId(workflowId)}`, '--rawOutput'], this.executeTimeoutMs, {}, [], stopAfterOutputMs);
+		const result = await this.run(['execute', `--id=${this.savedWorkflowId(workflowId)}`, '--rawOutput'], this.executeTimeoutMs, {}, this.launcher, stopAfterOutputMs);
 		const run = parseExecutionJson(result.stdout);
 		keepRunReport(() => describeExecution({ ...result, run }));
 		if (process.env.E2E_DEBUG) console.log(`n8n execute ${workflowId}: exit ${result.code ?? result.signal} after ${result.ms} ms`);
