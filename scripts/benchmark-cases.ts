@@ -107,6 +107,16 @@ export async function benchmarkCases({ lab, oidc, selfSigned, signing }: Benchma
 			distinctProofs: () => new Set(dpopProofs().map((proof) => proof.jti)).size,
 			...onOidc,
 		},
+		{
+			// The same DPoP with a client secret: a smaller credential, for what n8n's own reading of it costs (BENCHMARKS.md).
+			label: 'OAuth2 Client Credentials API, DPoP, client secret (generated ES256 key, a proof per request)',
+			credential: clientCredentialsCredential(oidc, 'basic', { proofOfPossession: 'dpop', dpopKey: 'generated', dpopPrivateKey: '' }),
+			groups: ['per-request'],
+			baseline: oidcBase,
+			tokenCalls: () => oidc.counts.tokenCalls,
+			distinctProofs: () => new Set(dpopProofs().map((proof) => proof.jti)).size,
+			...onOidc,
+		},
 		appleBase,
 		{
 			label: 'Self-Signed JWT API (App Store Connect preset, ES256, a new JWT per request)',

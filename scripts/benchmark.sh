@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): HTTP Request node, 1000 items, each exchanging credential vs n8n's
 # Header Auth on a static token, in one real n8n. Figures and how to read them: BENCHMARKS.md.
-#   scripts/benchmark.sh [--items=1000] [--runs=3] [--only=per-request] [--servers-apart]   N8N_LINE=1 for n8n 1.123.81 on Node 20
+#   scripts/benchmark.sh [--items=1000] [--runs=3] [--only=per-request] [--servers-apart] [--profile]   N8N_LINE=1 for n8n 1.123.81 on Node 20
 #                                                         (--servers-apart: n8n on core 0, the local servers on core 1)
 #   scripts/benchmark.sh --queue [--executions=1000]      queue mode: main, two workers, Redis, Postgres
 #   scripts/benchmark.sh --hook [--requests=10000]        the hook's own cost per request, one process

@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { TokenAuthError } from '../errors';
+import { SettingsCache } from '../fields';
 import { placeToken } from '../placement';
 import type { SchemeSettings, TokenScheme } from '../schemes';
 import { logCredentialEvent } from './log';
 import { TokenRenewal, type Renewal } from './renewal';
 import { RenewalTiming } from './renewal-timing';
 import { hasExpired, renewalDue } from './state';
-import { readStoredState, storedFieldsOf } from './stored-fields';
+import { readStoredState, STORED_FIELD_NAMES, storedFieldsOf } from './stored-fields';
 import { TokenStore } from './store';
 import { tokenSourceOf, type SchemeTokenSource } from './token-source';
 
@@ -52,6 +53,7 @@ const processTokens: ProcessTokens = { store: new TokenStore(), timing: new Rene
  */
 export class TokenEngine<Settings extends SchemeSettings> {
 	private readonly attempts = new WeakMap<object, RequestAttempt<Settings>>();
+	private readonly sources = new SettingsCache<SchemeTokenSource<Settings>>(STORED_FIELD_NAMES);
 	private readonly store: TokenStore;
 	private readonly timing: RenewalTiming;
 	private readonly renewal: TokenRenewal;
@@ -78,7 +80,7 @@ export class TokenEngine<Settings extends SchemeSettings> {
 		// Remembered so that n8n's call after this failure does not log in a second time.
 		return await Promise.resolve()
 			.then(async () => {
-				fresh.source = tokenSourceOf(this.scheme, credentials);
+				fresh.source = this.sourceOf(credentials);
 				return await this.beforeRequest(helpers, credentials, fresh.source);
 			})
 			.catch((error: Error) => {
@@ -93,7 +95,7 @@ export class TokenEngine<Settings extends SchemeSettings> {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const attempt = this.attempts.get(credentials) ?? {};
-		const source = attempt.source ?? tokenSourceOf(this.scheme, credentials);
+		const source = attempt.source ?? this.sourceOf(credentials);
 		const state = this.store.get(source.fingerprint) ?? readStoredState(credentials, source.fingerprint);
 		if (state === undefined) {
 			throw new TokenAuthError('NO_TOKEN', 'No access token is available: the token exchange did not run');
@@ -103,6 +105,11 @@ export class TokenEngine<Settings extends SchemeSettings> {
 		this.attempts.set(credentials, attempt);
 		if (source.proof !== undefined) return source.proof.placeToken(requestOptions, state);
 		return this.tokenOnRequest(source.settings, requestOptions, state.accessToken);
+	}
+
+	/** The credential's settings as a token source, read once per distinct set of field values. */
+	private sourceOf(credentials: ICredentialDataDecryptedObject): SchemeTokenSource<Settings> {
+		return this.sources.read(credentials, () => tokenSourceOf(this.scheme, credentials));
 	}
 
 	/** The scheme's own way of using the token (a signature), else the placement its settings name. */
@@ -149,7 +156,7 @@ export class TokenEngine<Settings extends SchemeSettings> {
 	): Promise<IDataObject> {
 		if (attempt.failure !== undefined) throw attempt.failure;
 		this.attempts.delete(credentials);
-		const source = attempt.source ?? tokenSourceOf(this.scheme, credentials);
+		const source = attempt.source ?? this.sourceOf(credentials);
 		const { fingerprint } = source;
 		const inFlight = this.renewal.inFlight(fingerprint);
 		if (inFlight !== undefined) return storedFieldsOf(await inFlight);

@@ -22,6 +22,9 @@ export const storedTokenFields: INodeProperties[] = [
 	{ displayName: 'Proof Key', name: 'proofKey', type: 'hidden', typeOptions: { password: true }, default: '' },
 ];
 
+/** The stored fields' names: they hold the token, not settings (see `SettingsCache`). */
+export const STORED_FIELD_NAMES: ReadonlySet<string> = new Set(storedTokenFields.map((field) => field.name));
+
 /** The token stored in the credential, when it was issued for these very settings. */
 export function readStoredState(credentials: IDataObject, fingerprint: string): TokenState | undefined {
 	const accessToken = credentials.accessToken;

@@ -5,5 +5,6 @@
 export { bearerTokenField, readBearerToken } from './bearer-token';
 export { ignoreSslIssuesField, readIgnoreSslIssues, sslRequestOptions } from './ignore-ssl-issues';
 export * from './input';
+export { SettingsCache } from './settings-cache';
 export { authorizationPlacement, useRawTokenField } from './use-raw-token';
 export { testUrlField, testUrlRequest } from './test-url';

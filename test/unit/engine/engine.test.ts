@@ -37,3 +37,27 @@ describe('TokenEngine: placing the token', () => {
 		expect(request.headers).toEqual({ 'x-signed-with': 'held-keys' });
 	});
 });
+
+describe('TokenEngine: reading the settings', () => {
+	it('reads them once for every request with the same field values, and again once a field is edited', async () => {
+		const scheme = schemeReading(() => ({ accessToken: 'abc', expiresInSeconds: 600 }));
+		let reads = 0;
+		scheme.readSettings = (credentials) => {
+			reads++;
+			return { identity: [credentials.url], secrets: [], placement: authorizationPlacement({}) };
+		};
+		const engine = new TokenEngine(scheme, { tokens: { store: new TokenStore(), timing: new RenewalTiming(() => 0) } });
+		const helpers = helpersRecording([]);
+		// n8n decrypts a new copy of the credential before every request; the stored token fields change.
+		for (const accessToken of ['', 'abc', 'abc']) {
+			const credentials = { url: 'http://127.0.0.1/a', accessToken };
+			await engine.preAuthentication(helpers, credentials);
+			await engine.authenticate(credentials, { url: 'http://127.0.0.1/api' });
+		}
+		expect(reads).toBe(1);
+		const edited = { url: 'http://127.0.0.1/b', accessToken: 'abc' };
+		await engine.preAuthentication(helpers, edited);
+		expect(reads).toBe(2);
+		expect((await engine.authenticate(edited, { url: 'http://127.0.0.1/api' })).headers).toEqual({ Authorization: 'Bearer abc' });
+	});
+});

@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { ParsedCache } from '../../assertion/parsed-cache';
 import { privateKeyPem } from '../../assertion/pem-text';
 import { TokenAuthError } from '../../errors';
-import { readChoice, readSecretField, readTextField } from '../../fields';
+import { readChoice, readSecretField, readTextField, SettingsCache } from '../../fields';
 import { SIGNATURE_ENCODINGS, TIMESTAMP_FORMATS } from '../encodings';
 import type { RequestSigner } from '../request-signer';
 import { decodeSecret, SECRET_ENCODINGS } from '../secret';
@@ -14,11 +14,17 @@ import { hmacSigner } from './hmac-signer';
 import { MESSAGE_SIGNATURE_ALGORITHMS, messageSignatureSigner, readComponents } from './message-signatures';
 import { HMAC_PRESETS, PRESETS } from './presets';
 
+const signers = new SettingsCache<RequestSigner>();
+
 /**
  * The HMAC Signature API credential's fields, read and checked, as a signer. Every problem is an
  * error naming the field, thrown before anything is sent; no message shows a secret.
  */
 export function readHmacSigner(credentials: ICredentialDataDecryptedObject): RequestSigner {
+	return signers.read(credentials, () => signerOf(credentials));
+}
+
+function signerOf(credentials: ICredentialDataDecryptedObject): RequestSigner {
 	const preset = readChoice('Preset', credentials.preset ?? 'custom', HMAC_PRESETS);
 	if (preset === 'httpMessageSignatures') return readMessageSignatureSigner(credentials);
 	const apiKey = readTextField('API Key', credentials.apiKey, true);

@@ -180,3 +180,15 @@ function captureError(run: () => unknown): Error {
 	}
 	throw new Error('expected an error');
 }
+
+describe('Reading the fields before every request', () => {
+	it('reads the same values once (n8n decrypts a new copy for every request) and an edited field at once', () => {
+		const fields = { preset: 'binance', apiKey: 'cache-key', secret: 'cache-secret', recvWindow: '5000' };
+		const signer = readHmacSigner({ ...fields });
+		expect(readHmacSigner({ ...fields })).toBe(signer);
+		const edited = readHmacSigner({ ...fields, secret: 'edited-secret' });
+		expect(edited).not.toBe(signer);
+		const request = (s: typeof signer) => signRequest({ uri: 'https://api.binance.com/api/v3/account', method: 'GET' } as Record<string, unknown>, s, at(1499827319559)).uri;
+		expect(request(edited)).not.toBe(request(signer));
+	});
+});
