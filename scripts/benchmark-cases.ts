@@ -77,6 +77,15 @@ export async function benchmarkCases({ lab, oidc, selfSigned, signing }: Benchma
 		...noTokens,
 	});
 	const dpopProofs = () => oidc.apiProofs.filter((proof) => proof.accepted);
+	const dpopCase = (label: string, client: 'rsa' | 'basic'): Case => ({
+		label,
+		credential: clientCredentialsCredential(oidc, client, { proofOfPossession: 'dpop', dpopKey: 'generated', dpopPrivateKey: '' }),
+		groups: ['per-request'],
+		baseline: oidcBase,
+		tokenCalls: () => oidc.counts.tokenCalls,
+		distinctProofs: () => new Set(dpopProofs().map((proof) => proof.jti)).size,
+		...onOidc,
+	});
 
 	return [
 		tokenLabBase,
@@ -98,25 +107,9 @@ export async function benchmarkCases({ lab, oidc, selfSigned, signing }: Benchma
 			tokenCalls: () => oidc.counts.tokenCalls,
 			...onOidc,
 		},
-		{
-			label: 'OAuth2 Client Credentials API, DPoP (generated ES256 key, a proof per request)',
-			credential: clientCredentialsCredential(oidc, 'rsa', { proofOfPossession: 'dpop', dpopKey: 'generated', dpopPrivateKey: '' }),
-			groups: ['per-request'],
-			baseline: oidcBase,
-			tokenCalls: () => oidc.counts.tokenCalls,
-			distinctProofs: () => new Set(dpopProofs().map((proof) => proof.jti)).size,
-			...onOidc,
-		},
-		{
-			// The same DPoP with a client secret: a smaller credential, for what n8n's own reading of it costs (BENCHMARKS.md).
-			label: 'OAuth2 Client Credentials API, DPoP, client secret (generated ES256 key, a proof per request)',
-			credential: clientCredentialsCredential(oidc, 'basic', { proofOfPossession: 'dpop', dpopKey: 'generated', dpopPrivateKey: '' }),
-			groups: ['per-request'],
-			baseline: oidcBase,
-			tokenCalls: () => oidc.counts.tokenCalls,
-			distinctProofs: () => new Set(dpopProofs().map((proof) => proof.jti)).size,
-			...onOidc,
-		},
+		dpopCase('OAuth2 Client Credentials API, DPoP (generated ES256 key, a proof per request)', 'rsa'),
+		// The same DPoP with a client secret: a smaller credential, for what n8n's own reading of it costs (BENCHMARKS.md).
+		dpopCase('OAuth2 Client Credentials API, DPoP, client secret (generated ES256 key, a proof per request)', 'basic'),
 		appleBase,
 		{
 			label: 'Self-Signed JWT API (App Store Connect preset, ES256, a new JWT per request)',
