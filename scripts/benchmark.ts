@@ -8,11 +8,12 @@
 //   --servers-apart: n8n on core 0, this script and its servers on core 1 (taskset), so that the
 //   servers' checks (a signature recomputed, a proof verified) take none of n8n's CPU, as an API on
 //   another machine would not; without it they share both cores with n8n.
-//   --profile: n8n runs under V8's CPU profiler (scripts/benchmark-profile-preload.ts), and each run's CPU is split into the package's code, n8n's
-//   own handling of the credential and the rest (scripts/benchmark-profile.ts); the profiler
-//   slows n8n, so node times of a profiled run are not compared with unprofiled ones.
+//   --profile: n8n runs under V8's CPU profiler (scripts/benchmark-profile-preload.ts), and each
+//   run's CPU is split into the package's code, n8n's own handling of the credential and the rest
+//   (scripts/benchmark-profile.ts); the profiler slows n8n, so node times of a profiled run are not
+//   compared with unprofiled ones.
 import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startOidcLab } from '../test/servers/oidc-lab';
@@ -23,7 +24,7 @@ import { Execution } from '../test/e2e/harness/cli';
 import { createInstance } from '../test/e2e/harness/instance';
 import { HTTP_NODE, httpWorkflow } from '../test/e2e/harness/workflows';
 import { benchmarkCases, resetServers, type Case, type CaseGroup } from './benchmark-cases';
-import { cpuShares, executeProfile, type CpuShares } from './benchmark-profile';
+import { cpuShares, takeExecuteProfile, type CpuShares } from './benchmark-profile';
 
 const arg = (name: string, fallback: number) => {
 	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -78,15 +79,15 @@ async function main(): Promise<void> {
 		// Interleaved, so that machine load hits every credential alike.
 		for (const c of selected) {
 			resetServers(servers);
-			// This process is the servers: its CPU in a run is theirs, plus reading n8n's output (alike for every case).
 			const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'n8n-cpu-prof-')) : undefined;
 			if (profileDir !== undefined) n8n.cli.extraEnv = { NODE_OPTIONS: `--require ${join(__dirname, 'benchmark-profile-preload.js')}`, BENCHMARK_PROFILE_DIR: profileDir };
+			// This process is the servers: its CPU in a run is theirs, plus reading n8n's output (alike for every case).
 			const serversBefore = process.cpuUsage();
 			const result = await n8n.cli.execute(flows.get(c)!.id);
 			const serversCpu = process.cpuUsage(serversBefore);
-			const shares = profileDir === undefined ? undefined : cpuShares(executeProfile(profileDir));
-			if (profileDir !== undefined) rmSync(profileDir, { recursive: true, force: true });
+			// A failed run is reported as such, not as a missing profile.
 			if (!result.ok) throw new Error(`${c.label} failed: ${result.stdout.slice(-2000)}`);
+			const shares = profileDir === undefined ? undefined : cpuShares(takeExecuteProfile(profileDir));
 			const sample = {
 				nodeMs: httpNodeMs(result),
 				wallMs: result.ms,
